@@ -1,0 +1,8 @@
+// What the renderer may import: the contract, its types, the client and the error classes.
+export * from './events.js';
+export * from './workspace-api.js';
+export * from './app-api.js';
+export * from './contract.js';
+export * from './transport.js';
+export * from './client.js';
+export * from '../errors/index.js';

@@ -1,0 +1,7 @@
+// Every `paver` command, one file each. Adding a command: its file, then one line here.
+import type { CliCommand } from '../command.js';
+import { versionCommand } from './version.js';
+
+export const commands: CliCommand[] = [
+  versionCommand,
+];
