@@ -12,11 +12,27 @@ import { NotAGitRepositoryError } from './not-a-git-repository-error.js';
 import { FolderNotFoundError } from './folder-not-found-error.js';
 import { UsageError } from './usage-error.js';
 import { InvalidFileError } from './invalid-file-error.js';
+import { DirtyWorkingTreeError } from './dirty-working-tree-error.js';
+import { MergeConflictError } from './merge-conflict-error.js';
+import { PushRejectedError } from './push-rejected-error.js';
+import { VersionAlreadyPublishedError } from './version-already-published-error.js';
+import { GitAuthError } from './git-auth-error.js';
+import { SshRemoteUnsupportedError } from './ssh-remote-unsupported-error.js';
+import { TemplateVersionNotFoundError } from './template-version-not-found-error.js';
+import { TemplateNotFoundError } from './template-not-found-error.js';
+import { DraftRenderFailedError } from './draft-render-failed-error.js';
+import { BranchExistsError } from './branch-exists-error.js';
+import { BranchNotFoundError } from './branch-not-found-error.js';
+import { ConfirmationRequiredError } from './confirmation-required-error.js';
+import { InvalidVersionError } from './invalid-version-error.js';
+import { NothingToCommitError } from './nothing-to-commit-error.js';
+import { GitOperationError } from './git-operation-error.js';
 
 export {
   PaverError, InternalError, InvalidRequestError, PathOutsideWorkspaceError, FileNotFoundError,
   FileConflictError, FileExistsError, WorkspaceNotOpenError, NotAGitRepositoryError, FolderNotFoundError,
   UsageError, InvalidFileError,
+  DirtyWorkingTreeError, MergeConflictError, PushRejectedError, VersionAlreadyPublishedError, GitAuthError, SshRemoteUnsupportedError, TemplateVersionNotFoundError, TemplateNotFoundError, DraftRenderFailedError, BranchExistsError, BranchNotFoundError, ConfirmationRequiredError, InvalidVersionError, NothingToCommitError, GitOperationError,
 };
 export type { SerializedError };
 
@@ -26,6 +42,7 @@ const errorClasses: Record<string, ErrorClass> = {
   InternalError, InvalidRequestError, PathOutsideWorkspaceError, FileNotFoundError, FileConflictError,
   FileExistsError, WorkspaceNotOpenError, NotAGitRepositoryError, FolderNotFoundError, UsageError,
   InvalidFileError,
+  DirtyWorkingTreeError, MergeConflictError, PushRejectedError, VersionAlreadyPublishedError, GitAuthError, SshRemoteUnsupportedError, TemplateVersionNotFoundError, TemplateNotFoundError, DraftRenderFailedError, BranchExistsError, BranchNotFoundError, ConfirmationRequiredError, InvalidVersionError, NothingToCommitError, GitOperationError,
 };
 
 /** Registers an error class defined outside this folder's index (kept for layered modules). */
