@@ -27,14 +27,23 @@ import { ConfirmationRequiredError } from './confirmation-required-error.js';
 import { InvalidVersionError } from './invalid-version-error.js';
 import { NothingToCommitError } from './nothing-to-commit-error.js';
 import { GitOperationError } from './git-operation-error.js';
+import { ClusterUnreachableError } from './cluster-unreachable-error.js';
+import { ClusterTlsError } from './cluster-tls-error.js';
+import { ClusterUnauthorizedError } from './cluster-unauthorized-error.js';
+import { ClusterForbiddenError } from './cluster-forbidden-error.js';
+import { ClusterRequestError, type ClusterErrorCause } from './cluster-request-error.js';
+import { UnknownContextError } from './unknown-context-error.js';
+import { ExecPluginError } from './exec-plugin-error.js';
+import { ExecTokenExpiredError } from './exec-token-expired-error.js';
 
 export {
   PaverError, InternalError, InvalidRequestError, PathOutsideWorkspaceError, FileNotFoundError,
   FileConflictError, FileExistsError, WorkspaceNotOpenError, NotAGitRepositoryError, FolderNotFoundError,
   UsageError, InvalidFileError,
   DirtyWorkingTreeError, MergeConflictError, PushRejectedError, VersionAlreadyPublishedError, GitAuthError, SshRemoteUnsupportedError, TemplateVersionNotFoundError, TemplateNotFoundError, DraftRenderFailedError, BranchExistsError, BranchNotFoundError, ConfirmationRequiredError, InvalidVersionError, NothingToCommitError, GitOperationError,
+  ClusterUnreachableError, ClusterTlsError, ClusterUnauthorizedError, ClusterForbiddenError, ClusterRequestError, UnknownContextError, ExecPluginError, ExecTokenExpiredError,
 };
-export type { SerializedError };
+export type { SerializedError, ClusterErrorCause };
 
 type ErrorClass = new (message: string, data: any) => PaverError;
 
@@ -43,6 +52,7 @@ const errorClasses: Record<string, ErrorClass> = {
   FileExistsError, WorkspaceNotOpenError, NotAGitRepositoryError, FolderNotFoundError, UsageError,
   InvalidFileError,
   DirtyWorkingTreeError, MergeConflictError, PushRejectedError, VersionAlreadyPublishedError, GitAuthError, SshRemoteUnsupportedError, TemplateVersionNotFoundError, TemplateNotFoundError, DraftRenderFailedError, BranchExistsError, BranchNotFoundError, ConfirmationRequiredError, InvalidVersionError, NothingToCommitError, GitOperationError,
+  ClusterUnreachableError, ClusterTlsError, ClusterUnauthorizedError, ClusterForbiddenError, ClusterRequestError, UnknownContextError, ExecPluginError, ExecTokenExpiredError,
 };
 
 /** Registers an error class defined outside this folder's index (kept for layered modules). */
