@@ -1,0 +1,506 @@
+// Go's fmt package for template values: %v printing (formatValue), Sprint,
+// Sprintln and Sprintf with verbs, flags, width and precision, including the
+// `%!d(float64=8080)` bad-verb forms charts run into.
+import { formatFloat, formatFloat64 } from './float-format.js';
+import {
+  GoNumber, GoObject, isGoFunction, isGoMap, sortedKeys, typeName, type GoMap, type Value,
+} from './value.js';
+
+export { formatFloat, formatFloat64 };
+
+/** Go's %v of a value, as fmt.Sprint(v) prints it: `map[a:1 b:[x y]]`, `<nil>`, `1e+06`. */
+export function formatValue(v: Value): string {
+  switch (typeof v) {
+    case 'string': return v;
+    case 'number': return formatFloat64(v);
+    case 'bigint': return v.toString();
+    case 'boolean': return v ? 'true' : 'false';
+    case 'undefined': return '<nil>';
+    default:
+      if (v === null) return '<nil>';
+      return formatComposite(v, 0);
+  }
+}
+
+function formatComposite(v: Value, depth: number): string {
+  if (v === null || v === undefined) return '<nil>';
+  if (typeof v !== 'object' && typeof v !== 'function') return formatValue(v);
+  if (v instanceof GoNumber) return v.isInteger ? v.value.toString() : formatFloat(v.value as number, 'g', -1, 32);
+  if (Array.isArray(v)) {
+    let out = '[';
+    for (let i = 0; i < v.length; i++) {
+      if (i > 0) out += ' ';
+      out += formatComposite(v[i], depth + 1);
+    }
+    return out + ']';
+  }
+  if (v instanceof Uint8Array) return '[' + Array.from(v).join(' ') + ']';
+  if (v instanceof GoObject) return formatObject(v, depth, false);
+  if (isGoMap(v)) return formatMap(v, depth, false);
+  if (isGoFunction(v)) return '0xc000010000';
+  return String(v);
+}
+
+function formatMap(m: GoMap, depth: number, plus: boolean): string {
+  let out = 'map[';
+  let first = true;
+  for (const k of sortedKeys(m)) {
+    if (!first) out += ' ';
+    first = false;
+    out += k + ':' + (plus ? formatPlus(m[k], depth + 1) : formatComposite(m[k], depth + 1));
+  }
+  return out + ']';
+}
+
+function formatObject(o: GoObject, depth: number, plus: boolean): string {
+  const s = o.goString();
+  if (s !== undefined) return s;
+  const fmtOne = plus ? formatPlus : formatComposite;
+  if (o.goKind === 'map') return formatMap(o.goMap() ?? {}, depth, plus);
+  if (o.goKind === 'slice' || o.goKind === 'array') {
+    return '[' + (o.goSlice() ?? []).map((e) => fmtOne(e, depth + 1)).join(' ') + ']';
+  }
+  const pointer = o.goType.startsWith('*');
+  if (pointer && depth > 0) return '0xc000010000';
+  const body = o.goFields().map(([k, val]) => (plus ? k + ':' : '') + fmtOne(val, depth + 1)).join(' ');
+  return (pointer ? '&{' : '{') + body + '}';
+}
+
+function formatPlus(v: Value, depth: number): string {
+  if (v instanceof GoObject) return formatObject(v, depth, true);
+  if (Array.isArray(v)) return '[' + v.map((e) => formatPlus(e, depth + 1)).join(' ') + ']';
+  if (isGoMap(v)) return formatMap(v, depth, true);
+  return formatComposite(v, depth);
+}
+
+/** fmt.Sprint: operands formatted with %v, a space between two operands when neither is a string. */
+export function sprint(args: readonly Value[]): string {
+  let out = '';
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (i > 0 && typeof a !== 'string' && typeof args[i - 1] !== 'string') out += ' ';
+    out += formatValue(a);
+  }
+  return out;
+}
+
+/** fmt.Sprintln: operands with %v, always space-separated, plus a newline. */
+export function sprintln(args: readonly Value[]): string {
+  let out = '';
+  for (let i = 0; i < args.length; i++) {
+    if (i > 0) out += ' ';
+    out += formatValue(args[i]);
+  }
+  return out + '\n';
+}
+
+interface Spec {
+  minus: boolean;
+  plus: boolean;
+  sharp: boolean;
+  space: boolean;
+  zero: boolean;
+  width: number;
+  prec: number;
+  verb: string;
+  plusV: boolean;
+  sharpV: boolean;
+}
+
+function runeLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) n++;
+  }
+  return n;
+}
+
+function pad(s: string, spec: Spec, zeroAllowed = true): string {
+  if (spec.width < 0) return s;
+  const n = spec.width - runeLength(s);
+  if (n <= 0) return s;
+  if (spec.minus) return s + ' '.repeat(n);
+  if (spec.zero && zeroAllowed) {
+    const sign = s[0] === '-' || s[0] === '+' || s[0] === ' ' ? s[0] : '';
+    return sign + '0'.repeat(n) + s.slice(sign.length);
+  }
+  return ' '.repeat(n) + s;
+}
+
+/** Go's strconv.Quote: a double-quoted string with Go escapes. */
+export function quoteGo(s: string, asciiOnly = false): string {
+  let out = '"';
+  for (const ch of s) {
+    out += quoteRune(ch, '"', asciiOnly);
+  }
+  return out + '"';
+}
+
+const printable = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+
+function quoteRune(ch: string, quote: string, asciiOnly: boolean): string {
+  const c = ch.codePointAt(0) ?? 0;
+  if (ch === quote || ch === '\\') return '\\' + ch;
+  if (c >= 0x20 && c < 0x7f) return ch;
+  if (c < 0x80 || asciiOnly || !printable.test(ch)) {
+    switch (c) {
+      case 7: return '\\a';
+      case 8: return '\\b';
+      case 12: return '\\f';
+      case 10: return '\\n';
+      case 13: return '\\r';
+      case 9: return '\\t';
+      case 11: return '\\v';
+      default:
+        if (c < 0x20 || c === 0x7f) return '\\x' + c.toString(16).padStart(2, '0');
+        if (c === 0xfffd && ch === '\ufffd') return asciiOnly ? '\\ufffd' : ch;
+        if (c < 0x10000) return '\\u' + c.toString(16).padStart(4, '0');
+        return '\\U' + c.toString(16).padStart(8, '0');
+    }
+  }
+  return ch;
+}
+
+function quoteChar(code: number, asciiOnly: boolean): string {
+  if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) code = 0xfffd;
+  return "'" + quoteRune(String.fromCodePoint(code), "'", asciiOnly) + "'";
+}
+
+const utf8 = new TextEncoder();
+
+function hexOfBytes(bytes: Uint8Array, spec: Spec, upper: boolean): string {
+  if (bytes.length === 0) return spec.width >= 0 ? pad('', spec) : '';
+  const digits = upper ? '0123456789ABCDEF' : '0123456789abcdef';
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) {
+    if (spec.space && i > 0) out += ' ';
+    if (spec.sharp && (spec.space || i === 0)) out += upper ? '0X' : '0x';
+    out += digits[bytes[i] >> 4] + digits[bytes[i] & 15];
+  }
+  return out;
+}
+
+function formatString(s: string, spec: Spec): string {
+  switch (spec.verb) {
+    case 'v':
+      if (spec.sharpV) return pad(quoteGo(s), spec);
+      return pad(truncateRunes(s, spec.prec), spec);
+    case 's':
+      return pad(truncateRunes(s, spec.prec), spec);
+    case 'q': {
+      const t = truncateRunes(s, spec.prec);
+      if (spec.sharp && !t.includes('`') && !/[\x00-\x08\x0a-\x1f\x7f]/.test(t)) return pad('`' + t + '`', spec);
+      return pad(quoteGo(t, spec.plus), spec);
+    }
+    case 'x': case 'X': {
+      let bytes = utf8.encode(s);
+      if (spec.prec >= 0 && bytes.length > spec.prec) bytes = bytes.slice(0, spec.prec);
+      return pad(hexOfBytes(bytes, spec, spec.verb === 'X'), spec);
+    }
+    default:
+      return badVerb(s, spec);
+  }
+}
+
+function truncateRunes(s: string, prec: number): string {
+  if (prec < 0) return s;
+  let i = 0;
+  let n = 0;
+  while (i < s.length && n < prec) {
+    const c = s.charCodeAt(i);
+    i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+    n++;
+  }
+  return s.slice(0, i);
+}
+
+function formatInteger(n: bigint, unsigned: boolean, spec: Spec): string {
+  const verb = spec.verb;
+  switch (verb) {
+    case 'c': return pad(String.fromCodePoint(validRune(n)), spec);
+    case 'q': return pad(quoteChar(Number(n), spec.plus), spec);
+    case 'U': {
+      let hex = (n < 0n ? -n : n).toString(16).toUpperCase();
+      if (spec.prec >= 0 && hex.length < spec.prec) hex = hex.padStart(spec.prec, '0');
+      else if (hex.length < 4) hex = hex.padStart(4, '0');
+      let out = 'U+' + hex;
+      if (spec.sharp && n >= 0n && n <= 0x10ffffn) out += " '" + String.fromCodePoint(Number(n)) + "'";
+      return pad(out, spec, false);
+    }
+    default:
+      break;
+  }
+  let base = 10;
+  switch (verb) {
+    case 'v': case 'd': break;
+    case 'b': base = 2; break;
+    case 'o': case 'O': base = 8; break;
+    case 'x': case 'X': base = 16; break;
+    default: return badVerb(unsigned ? n : n, spec);
+  }
+  const neg = n < 0n;
+  let digits = (neg ? -n : n).toString(base);
+  if (verb === 'X') digits = digits.toUpperCase();
+  if (spec.prec >= 0) {
+    if (spec.prec === 0 && n === 0n) digits = '';
+    else if (digits.length < spec.prec) digits = digits.padStart(spec.prec, '0');
+  } else if (spec.zero && !spec.minus && spec.width > 0) {
+    let extra = neg || spec.plus || spec.space ? 1 : 0;
+    if (spec.sharp && base === 16) extra += 2;
+    if (spec.sharp && base === 2) extra += 2;
+    if (verb === 'O') extra += 2;
+    if (digits.length < spec.width - extra) digits = digits.padStart(spec.width - extra, '0');
+  }
+  if (spec.sharp) {
+    if (base === 8 && digits[0] !== '0') digits = '0' + digits;
+    else if (base === 16) digits = (verb === 'X' ? '0X' : '0x') + digits;
+    else if (base === 2) digits = '0b' + digits;
+  }
+  if (verb === 'O') digits = '0o' + digits;
+  const sign = neg ? '-' : spec.plus ? '+' : spec.space ? ' ' : '';
+  return pad(sign + digits, spec, false);
+}
+
+function validRune(n: bigint): number {
+  if (n < 0n || n > 0x10ffffn || (n >= 0xd800n && n <= 0xdfffn)) return 0xfffd;
+  return Number(n);
+}
+
+function formatFloatVerb(x: number, bitSize: 32 | 64, spec: Spec, original: Value): string {
+  let fmtChar: 'e' | 'E' | 'f' | 'g' | 'G';
+  let prec = spec.prec;
+  switch (spec.verb) {
+    case 'v': case 'g': fmtChar = 'g'; break;
+    case 'G': fmtChar = 'G'; break;
+    case 'e': case 'E': fmtChar = spec.verb; if (prec < 0) prec = 6; break;
+    case 'f': case 'F': fmtChar = 'f'; if (prec < 0) prec = 6; break;
+    case 'x': case 'X': return pad(hexFloat(x, spec.verb === 'X', prec), spec);
+    case 'b': return pad(binaryFloat(x), spec);
+    default: return badVerb(original, spec);
+  }
+  let num = formatFloat(x, fmtChar, prec, bitSize);
+  if (spec.sharp && spec.verb !== 'v' && !num.includes('.') && Number.isFinite(x)) {
+    const e = num.search(/[eE]/);
+    if (e >= 0) num = num.slice(0, e) + '.' + num.slice(e);
+    else num += '.';
+  }
+  if (num[0] !== '-' && num[0] !== '+') {
+    if (spec.plus) num = '+' + num;
+    else if (spec.space) num = ' ' + num;
+  } else if (num[0] === '+' && !spec.plus) {
+    num = spec.space ? ' ' + num.slice(1) : num.slice(1);
+  }
+  return pad(num, spec, Number.isFinite(x));
+}
+
+function hexFloat(x: number, upper: boolean, prec: number): string {
+  if (!Number.isFinite(x)) return formatFloat(x, 'g', -1);
+  if (x === 0) return (Object.is(x, -0) ? '-' : '') + (upper ? '0X0P+00' : '0x0p+00');
+  const neg = x < 0;
+  let a = Math.abs(x);
+  let exp = Math.floor(Math.log2(a));
+  a = a / 2 ** exp;
+  while (a >= 2) { a /= 2; exp++; }
+  while (a < 1) { a *= 2; exp--; }
+  let frac = (a - 1).toString(16).slice(2);
+  if (prec >= 0) frac = frac.slice(0, prec).padEnd(prec, '0');
+  frac = frac.replace(/0+$/, prec >= 0 ? frac.slice(frac.search(/0+$/)) : '');
+  const mant = '1' + (frac ? '.' + frac : '');
+  const e = (exp < 0 ? '-' : '+') + String(Math.abs(exp)).padStart(2, '0');
+  const out = (neg ? '-' : '') + '0x' + mant + 'p' + e;
+  return upper ? out.toUpperCase() : out;
+}
+
+function binaryFloat(x: number): string {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const hi = view.getUint32(0);
+  const lo = view.getUint32(4);
+  const biased = (hi >>> 20) & 0x7ff;
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let exp = biased - 1075;
+  if (biased === 0) exp = -1074;
+  else mant |= 1n << 52n;
+  return (hi >>> 31 ? '-' : '') + mant.toString() + 'p' + (exp >= 0 ? '+' : '') + exp;
+}
+
+function badVerb(v: Value, spec: Spec): string {
+  if (v === null || v === undefined) return '%!' + spec.verb + '(<nil>)';
+  const inner: Spec = { ...spec, verb: 'v', plus: false, sharp: false, space: false, zero: false, minus: false, width: -1, prec: -1, plusV: false, sharpV: false };
+  return '%!' + spec.verb + '(' + typeName(v) + '=' + formatArg(v, inner, 0) + ')';
+}
+
+function formatArg(v: Value, spec: Spec, depth: number): string {
+  if (spec.verb === 'T') return pad(typeName(v), { ...spec, zero: false });
+  if (v === null || v === undefined) {
+    if (spec.verb === 'v') return pad('<nil>', spec, false);
+    return badVerb(v, spec);
+  }
+  if (spec.verb === 'p') return pad('%!p(' + typeName(v) + '=' + formatValue(v) + ')', spec);
+  switch (typeof v) {
+    case 'boolean':
+      if (spec.verb === 'v' || spec.verb === 't') return pad(v ? 'true' : 'false', spec, false);
+      return badVerb(v, spec);
+    case 'string':
+      return formatString(v, spec);
+    case 'number':
+      return formatFloatVerb(v, 64, spec, v);
+    case 'bigint':
+      return formatInteger(v, false, spec);
+    default:
+      break;
+  }
+  if (v instanceof GoNumber) {
+    if (v.isInteger) return formatInteger(v.value as bigint, v.isUnsigned, spec);
+    return formatFloatVerb(v.value as number, 32, spec, v);
+  }
+  if (v instanceof Uint8Array) {
+    switch (spec.verb) {
+      case 's': return pad(truncateRunes(new TextDecoder().decode(v), spec.prec), spec);
+      case 'q': return formatString(new TextDecoder().decode(v), spec);
+      case 'x': case 'X': return pad(hexOfBytes(v, spec, spec.verb === 'X'), spec);
+      default: {
+        const parts = Array.from(v, (b) => formatInteger(BigInt(b), true, spec));
+        return '[' + parts.join(' ') + ']';
+      }
+    }
+  }
+  if (Array.isArray(v)) {
+    return '[' + v.map((e) => formatArg(e, spec, depth + 1)).join(' ') + ']';
+  }
+  if (v instanceof GoObject) {
+    const s = v.goString();
+    if (s !== undefined && (spec.verb === 'v' || spec.verb === 's' || spec.verb === 'q' || spec.verb === 'x' || spec.verb === 'X')) {
+      return formatString(s, spec);
+    }
+    if (v.goKind === 'map') return formatMapArg(v.goMap() ?? {}, spec, depth);
+    if (v.goKind === 'slice' || v.goKind === 'array') return '[' + (v.goSlice() ?? []).map((e) => formatArg(e, spec, depth + 1)).join(' ') + ']';
+    const pointer = v.goType.startsWith('*');
+    if (pointer && depth > 0) return pad('0xc000010000', spec);
+    const body = v.goFields().map(([k, val]) => (spec.plusV ? k + ':' : '') + formatArg(val, spec, depth + 1)).join(' ');
+    return (pointer ? '&{' : '{') + body + '}';
+  }
+  if (isGoMap(v)) return formatMapArg(v, spec, depth);
+  return pad('0xc000010000', spec);
+}
+
+function formatMapArg(m: GoMap, spec: Spec, depth: number): string {
+  let out = 'map[';
+  let first = true;
+  for (const k of sortedKeys(m)) {
+    if (!first) out += ' ';
+    first = false;
+    out += formatArg(k, spec, depth + 1) + ':' + formatArg(m[k], spec, depth + 1);
+  }
+  return out + ']';
+}
+
+function intArg(v: Value): number | undefined {
+  if (typeof v === 'bigint') return Number(v);
+  if (v instanceof GoNumber && v.isInteger) return Number(v.value);
+  return undefined;
+}
+
+/** fmt.Sprintf with Go's verbs, flags, width, precision, `*` and the %!verb(type=value) errors. */
+export function sprintf(format: string, args: readonly Value[]): string {
+  let out = '';
+  let argNum = 0;
+  let i = 0;
+  const end = format.length;
+  while (i < end) {
+    const pct = format.indexOf('%', i);
+    if (pct < 0) {
+      out += format.slice(i);
+      break;
+    }
+    if (pct > i) out += format.slice(i, pct);
+    i = pct + 1;
+    const spec: Spec = { minus: false, plus: false, sharp: false, space: false, zero: false, width: -1, prec: -1, verb: '', plusV: false, sharpV: false };
+    flags: for (; i < end; i++) {
+      switch (format[i]) {
+        case '#': spec.sharp = true; break;
+        case '0': spec.zero = true; break;
+        case '+': spec.plus = true; break;
+        case '-': spec.minus = true; break;
+        case ' ': spec.space = true; break;
+        default: break flags;
+      }
+    }
+    // Width.
+    if (format[i] === '*') {
+      i++;
+      const w = argNum < args.length ? intArg(args[argNum]) : undefined;
+      argNum++;
+      if (w === undefined) {
+        out += '%!(BADWIDTH)';
+      } else {
+        spec.width = w;
+        if (w < 0) {
+          spec.minus = true;
+          spec.width = -w;
+        }
+      }
+    } else {
+      const start = i;
+      while (i < end && format.charCodeAt(i) >= 48 && format.charCodeAt(i) <= 57) i++;
+      if (i > start) spec.width = Number(format.slice(start, i));
+    }
+    // Precision.
+    if (format[i] === '.') {
+      i++;
+      if (format[i] === '*') {
+        i++;
+        const p = argNum < args.length ? intArg(args[argNum]) : undefined;
+        argNum++;
+        if (p === undefined || p < 0) {
+          out += '%!(BADPREC)';
+        } else {
+          spec.prec = p;
+        }
+      } else {
+        const start = i;
+        while (i < end && format.charCodeAt(i) >= 48 && format.charCodeAt(i) <= 57) i++;
+        spec.prec = i > start ? Number(format.slice(start, i)) : 0;
+      }
+    }
+    if (spec.minus) spec.zero = false;
+    if (i >= end) {
+      out += '%!(NOVERB)';
+      break;
+    }
+    const cp = format.codePointAt(i) ?? 0;
+    const verb = String.fromCodePoint(cp);
+    i += verb.length;
+    spec.verb = verb;
+    if (verb === '%') {
+      out += '%';
+      continue;
+    }
+    if (argNum >= args.length) {
+      out += '%!' + verb + '(MISSING)';
+      continue;
+    }
+    if (verb === 'v') {
+      if (spec.sharp) {
+        spec.sharp = false;
+        spec.sharpV = true;
+      }
+      if (spec.plus) {
+        spec.plus = false;
+        spec.plusV = true;
+      }
+    }
+    out += formatArg(args[argNum++], spec, 0);
+  }
+  if (argNum < args.length) {
+    out += '%!(EXTRA ';
+    for (let k = argNum; k < args.length; k++) {
+      if (k > argNum) out += ', ';
+      const a = args[k];
+      out += a === null || a === undefined ? '<nil>' : typeName(a) + '=' + formatValue(a);
+    }
+    out += ')';
+  }
+  return out;
+}
