@@ -1,0 +1,115 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseWorkspaceFile, type ParsedFile } from './parse-workspace-file.js';
+import { loadWorkspaceSchemas, type WorkspaceSchemas } from './workspace-schemas.js';
+import { checkWorkspaceReferences, type LocatedPolicy, type LocatedService } from './check-workspace-references.js';
+import type { EnvironmentDefinition, ServiceDefinition, ServiceEnvironment, WorkspaceDefinition, WorkspaceModel, WorkspaceProblem } from './workspace-model-types.js';
+import { listTemplateVersions, type TemplateVersion } from '../versions/list-template-versions.js';
+
+/** Options for loading a workspace. */
+export interface LoadWorkspaceOptions {
+  /** Compiled schemas; default: resources/schemas. */
+  schemas?: WorkspaceSchemas;
+  /** Published versions; default: read from the repository's tags (none when not a Git repository). */
+  published?: TemplateVersion[];
+}
+
+const yamlFile = (name: string): boolean => name.endsWith('.yaml') || name.endsWith('.yml');
+
+async function listYaml(dir: string, folder: string): Promise<string[]> {
+  try {
+    return (await readdir(path.join(dir, folder))).filter(yamlFile).sort().map((name) => `${folder}/${name}`);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+/** Lists template folders (each holding a Chart.yaml) under templates/. */
+export async function listTemplateFolders(dir: string): Promise<string[]> {
+  let names: string[];
+  try { names = await readdir(path.join(dir, 'templates')); } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const found = await Promise.all(names.map(async (name) => {
+    try { return (await stat(path.join(dir, 'templates', name, 'Chart.yaml'))).isFile() ? name : undefined; } catch { return undefined; }
+  }));
+  return found.filter((name): name is string => name !== undefined).sort();
+}
+
+async function parseFiles(dir: string, files: string[], schemas: WorkspaceSchemas, kinds: string[] | undefined): Promise<ParsedFile[]> {
+  const results: ParsedFile[] = new Array(files.length);
+  const batch = 64;
+  for (let start = 0; start < files.length; start += batch) {
+    await Promise.all(files.slice(start, start + batch).map(async (file, offset) => {
+      const text = await readFile(path.join(dir, file), 'utf8');
+      results[start + offset] = parseWorkspaceFile(file, text, schemas, kinds);
+    }));
+  }
+  return results;
+}
+
+const record = (value: unknown): Record<string, any> => (value && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, any> : {});
+
+function toService(file: string, value: Record<string, any>): ServiceDefinition | undefined {
+  const metadata = record(value.metadata);
+  const spec = record(value.spec);
+  if (typeof metadata.name !== 'string' || typeof spec.template !== 'string') return undefined;
+  const environments: Record<string, ServiceEnvironment> = {};
+  for (const [name, environment] of Object.entries(record(spec.environments))) {
+    const body = record(environment);
+    environments[name] = { ...body, values: record(body.values) };
+  }
+  return {
+    file, name: metadata.name, labels: record(metadata.labels), template: spec.template,
+    version: spec.version === undefined ? '*' : String(spec.version), values: record(spec.values), environments,
+  };
+}
+
+/**
+ * Loads paver.yaml, services/*.yaml and policies/*.yaml, validates them and checks references.
+ * A broken file adds problems and is skipped; every other file still loads.
+ * @example const model = await loadWorkspace('/home/me/acme-platform'); model.problems // [{file: 'services/a.yaml', line: 7, column: 12, message: ...}]
+ */
+export async function loadWorkspace(dir: string, options: LoadWorkspaceOptions = {}): Promise<WorkspaceModel> {
+  const schemas = options.schemas ?? await loadWorkspaceSchemas();
+  const [serviceFiles, policyFiles, templates] = await Promise.all([listYaml(dir, 'services'), listYaml(dir, 'policies'), listTemplateFolders(dir)]);
+  const published = options.published ?? (existsSync(path.join(dir, '.git')) ? await listTemplateVersions(dir) : []);
+  const problems: WorkspaceProblem[] = [];
+  let workspace: WorkspaceDefinition | undefined;
+  const workspaceFile = existsSync(path.join(dir, 'paver.yaml')) ? 'paver.yaml' : undefined;
+  if (!workspaceFile) problems.push({ file: 'paver.yaml', line: 1, column: 1, message: 'paver.yaml is missing; create it to declare the environments' });
+  else {
+    const [parsed] = await parseFiles(dir, [workspaceFile], schemas, ['Workspace']);
+    problems.push(...parsed!.problems);
+    const value = parsed!.documents[0]?.value;
+    if (value && value.kind === 'Workspace') {
+      const spec = record(value.spec);
+      const environments = (Array.isArray(spec.environments) ? spec.environments : []).map(record)
+        .filter((environment) => typeof environment.name === 'string') as EnvironmentDefinition[];
+      workspace = { file: workspaceFile, name: String(record(value.metadata).name ?? path.basename(dir)), kubeVersion: spec.kubeVersion === undefined ? undefined : String(spec.kubeVersion), environments, spec };
+    }
+  }
+  const services: LocatedService[] = [];
+  for (const parsed of await parseFiles(dir, serviceFiles, schemas, ['Service'])) {
+    problems.push(...parsed.problems);
+    for (const document of parsed.documents) {
+      const service = document.value && document.value.kind === 'Service' ? toService(parsed.file, document.value) : undefined;
+      if (service) services.push({ service, document });
+    }
+  }
+  const policies: LocatedPolicy[] = [];
+  for (const parsed of await parseFiles(dir, policyFiles, schemas, undefined)) {
+    problems.push(...parsed.problems);
+    parsed.documents.forEach((document, index) => {
+      const value = document.value;
+      if (!value || typeof value.kind !== 'string') return;
+      policies.push({ document, policy: { file: parsed.file, index, apiVersion: String(value.apiVersion ?? ''), kind: value.kind, name: String(record(value.metadata).name ?? ''), body: value } });
+    });
+  }
+  problems.push(...checkWorkspaceReferences({ workspace, services, policies, templates, published }));
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  return { dir, workspace, services: services.map((entry) => entry.service), policies: policies.map((entry) => entry.policy), templates, problems };
+}
