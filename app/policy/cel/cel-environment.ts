@@ -1,0 +1,99 @@
+// Our adapter over @marcbachmann/cel-js: one shared environment with the
+// Kubernetes CEL libraries, compile once and evaluate many times.
+// See shared POLICY-NOTES.md for the library choice and its measured gaps.
+import { Environment } from '@marcbachmann/cel-js';
+import { registerStringsLibrary } from './strings-library.js';
+import { registerListsLibrary } from './lists-library.js';
+import { registerRegexLibrary } from './regex-library.js';
+import { registerUrlLibrary } from './url-library.js';
+import { registerQuantityLibrary } from './quantity-library.js';
+import { registerIpLibrary } from './ip-library.js';
+import { registerSemverLibrary } from './semver-library.js';
+import { registerFormatLibrary } from './format-library.js';
+import { offlineAuthorizer, registerAuthorizerLibrary, UnknownOfflineValue } from './authorizer-library.js';
+import type { CelRegistrar } from './cel-registrar.js';
+import { rewriteMatches } from './rewrite-matches.js';
+
+/** Variables every admission expression may use (all typed dyn except authorizer). */
+export const admissionVariables = ['object', 'oldObject', 'request', 'params', 'namespaceObject', 'variables'] as const;
+
+/** The values an expression is evaluated with; missing variables are null. */
+export type CelActivation = Partial<Record<(typeof admissionVariables)[number], unknown>> & Record<string, unknown>;
+
+/** A compiled expression. */
+export interface CelProgram {
+  readonly expression: string;
+  /** True when the expression names `authorizer`, which has no offline value. */
+  readonly usesAuthorizer: boolean;
+  /** Evaluates; throws CelEvaluationFailure on errors. */
+  evaluate(activation: CelActivation): unknown;
+}
+
+/** Why an evaluation failed; `unknown` means an input has no offline value. */
+export class CelEvaluationFailure extends Error {
+  constructor(message: string, readonly unknown: boolean) {
+    super(message);
+  }
+}
+
+/** Why an expression did not compile. */
+export class CelCompileFailure extends Error {}
+
+let shared: Environment | undefined;
+
+function buildEnvironment(): Environment {
+  const env = new Environment({ unlistedVariablesAreDyn: false, enableOptionalTypes: true, homogeneousAggregateLiterals: false });
+  for (const name of admissionVariables) env.registerVariable(name, 'dyn');
+  const registrar = env as unknown as CelRegistrar;
+  registerAuthorizerLibrary(registrar);
+  env.registerVariable('authorizer', 'kubernetes.authorization.Authorizer');
+  registerStringsLibrary(registrar);
+  registerListsLibrary(registrar);
+  registerRegexLibrary(registrar);
+  registerUrlLibrary(registrar);
+  registerQuantityLibrary(registrar);
+  registerIpLibrary(registrar);
+  registerSemverLibrary(registrar);
+  registerFormatLibrary(registrar);
+  // Heterogeneous numeric equality (Kubernetes 1.28+): 1 == 1.0.
+  env.registerOperator('int == double', (a: bigint, b: number) => Number(a) === b);
+  return env;
+}
+
+/** The shared environment (built on first use: building it is expensive). */
+export function celEnvironment(): Environment {
+  return (shared ??= buildEnvironment());
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.trim();
+}
+
+/** Compiles (parses and type-checks) an expression once; throws CelCompileFailure. */
+export function compileCel(expression: string): CelProgram {
+  const env = celEnvironment();
+  let parsed: ReturnType<Environment['parse']>;
+  try {
+    parsed = env.parse(rewriteMatches(expression));
+  } catch (error) {
+    throw new CelCompileFailure(`compilation failed: ${firstLine((error as Error).message).replace('re2Matches', 'matches')}`);
+  }
+  const checked = parsed.check();
+  if (!checked.valid) throw new CelCompileFailure(`compilation failed: ${firstLine(checked.error?.message ?? 'type check failed')}`);
+  const usesAuthorizer = /\bauthorizer\b/.test(expression);
+  return {
+    expression,
+    usesAuthorizer,
+    evaluate(activation) {
+      try {
+        return parsed(activation);
+      } catch (error) {
+        const unknown = error instanceof UnknownOfflineValue;
+        throw new CelEvaluationFailure(firstLine((error as Error).message ?? String(error)), unknown);
+      }
+    },
+  };
+}
+
+/** The value to pass as `authorizer`. */
+export const authorizerValue = offlineAuthorizer;
