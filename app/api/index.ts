@@ -5,4 +5,7 @@ export * from './app-api.js';
 export * from './contract.js';
 export * from './transport.js';
 export * from './client.js';
+export * from './message-protocol.js';
+export * from './channel-transport.js';
+export * from './http-transport.js';
 export * from '../errors/index.js';

@@ -62,3 +62,11 @@ export interface WorkspaceApi {
   deleteFile(request: { path: string }): Promise<void>;
   onDidChangeFiles: ApiEvent<FileChange[]>;
 }
+
+/** Which explorer group a workspace-relative path belongs to (shared by the core and the UI). */
+export function fileGroupOf(path: string): FileGroup {
+  if (path.startsWith('templates/')) return 'templates';
+  if (path.startsWith('services/')) return 'services';
+  if (path.startsWith('policies/')) return 'policies';
+  return 'other';
+}

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // The `paver` binary.
 import { processIo, runCli } from './run-cli.js';
 

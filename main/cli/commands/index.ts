@@ -1,7 +1,9 @@
 // Every `paver` command, one file each. Adding a command: its file, then one line here.
 import type { CliCommand } from '../command.js';
 import { versionCommand } from './version.js';
+import { webCommand } from './web.js';
 
 export const commands: CliCommand[] = [
   versionCommand,
+  webCommand,
 ];

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppInfo, PaverApi, WorkspaceInfo } from '../../app/api/index.js';
+import { AppService } from '../../app/settings/app-service.js';
+import { WorkspaceService } from '../../app/workspace/files/workspace-service.js';
+import { createSampleWorkspace } from '../../app/workspace/sample/create-sample-workspace.js';
+import { findResourcesDir } from '../resources-dir.js';
+import { RpcDispatcher } from '../rpc/dispatcher.js';
+import { paverVersion } from '../version.js';
+
+export interface CoreOptions {
+  userDataDir: string;
+  mode: AppInfo['mode'];
+  /** Where warnings the user should see go (the watcher's fall back to polling, for example). */
+  onWarning?: (message: string) => void;
+}
+
+export interface Core {
+  services: PaverApi;
+  dispatcher: RpcDispatcher;
+  workspace: WorkspaceService;
+  app: AppService;
+  dispose(): Promise<void>;
+}
+
+/** The composition root: builds every core service once, for any transport. */
+export function createCore(options: CoreOptions): Core {
+  const app = new AppService(options.userDataDir, { version: paverVersion, mode: options.mode, platform: process.platform });
+  const sampleDir = join(findResourcesDir(), 'sample-workspace');
+  const workspace = new WorkspaceService({
+    createSample: async (target) => { await createSampleWorkspace(target, { sampleDir }); },
+    onOpened: (info) => app.rememberWorkspace(info),
+    onWarning: options.onWarning,
+  });
+  const services: PaverApi = { workspace, app };
+  return {
+    services,
+    dispatcher: new RpcDispatcher(services),
+    workspace,
+    app,
+    dispose: () => workspace.close(),
+  };
+}
+
+/**
+ * Opens the workspace a launch should start on: the one asked for, else the
+ * most recent one that still exists, else the sample workspace (created in
+ * the user data folder on first launch, as a real Git repository).
+ */
+export async function openStartupWorkspace(core: Core, userDataDir: string, requested?: string): Promise<WorkspaceInfo> {
+  if (requested) return core.workspace.openWorkspace({ path: requested });
+  const recent = (await core.app.listRecentWorkspaces()).find((r) => existsSync(r.path));
+  if (recent) return core.workspace.openWorkspace({ path: recent.path });
+  const samplePath = join(userDataDir, 'workspaces', 'acme-platform');
+  if (existsSync(join(samplePath, '.git'))) return core.workspace.openWorkspace({ path: samplePath });
+  return core.workspace.createSampleWorkspace({ path: samplePath });
+}

@@ -1,0 +1,26 @@
+import { defineConfig } from '@playwright/test';
+
+// End-to-end tests drive browser mode in Debian's Chromium (Playwright cannot
+// download its own browsers here). e2e/global-setup.ts starts `paver web`.
+const chromium = process.env.PAVER_CHROMIUM ?? '/usr/lib/chromium/chromium';
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  globalSetup: './e2e/global-setup.ts',
+  use: {
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    launchOptions: {
+      executablePath: chromium,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+    trace: 'retain-on-failure',
+  },
+});

@@ -1,0 +1,47 @@
+// Monaco is bundled (no CDN: the app must work offline and talk to 127.0.0.1
+// only) with the languages Paver edits: YAML with Paver's schemas, JSON for
+// values.schema.json, and Markdown for READMEs.
+import * as monaco from 'monaco-editor/esm/vs/editor/editor.api';
+import 'monaco-editor/esm/vs/editor/editor.all';
+import 'monaco-editor/esm/vs/language/json/monaco.contribution';
+import 'monaco-editor/esm/vs/basic-languages/markdown/markdown.contribution';
+import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution';
+import { loader } from '@monaco-editor/react';
+import { configureMonacoYaml } from 'monaco-yaml';
+import EditorWorker from './editor.worker?worker';
+import YamlWorker from './yaml.worker?worker';
+import JsonWorker from './json.worker?worker';
+import { paverSchemas } from './paver-schemas.js';
+
+let configured = false;
+
+/** Configures Monaco once, before the first editor mounts. */
+export function setupMonaco(): typeof monaco {
+  if (configured) return monaco;
+  configured = true;
+  (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
+    getWorker(_moduleId: string, label: string) {
+      if (label === 'yaml') return new YamlWorker();
+      if (label === 'json') return new JsonWorker();
+      return new EditorWorker();
+    },
+  };
+  loader.config({ monaco });
+  configureMonacoYaml(monaco, {
+    enableSchemaRequest: false,
+    validate: true,
+    completion: true,
+    hover: true,
+    schemas: paverSchemas(),
+  });
+  return monaco;
+}
+
+/** The Monaco language for a workspace path. */
+export function languageOf(path: string): string {
+  if (/\.ya?ml$/i.test(path)) return 'yaml';
+  if (/\.json$/i.test(path)) return 'json';
+  if (/\.md$/i.test(path)) return 'markdown';
+  if (/\.tpl$/i.test(path) || /(^|\/)NOTES\.txt$/.test(path)) return 'yaml';
+  return 'plaintext';
+}

@@ -1,0 +1,27 @@
+// `npm run build`: the Electron main + preload + renderer (electron-vite), then
+// the CLI and browser-mode server (esbuild) as out/cli/paver.js.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, readFileSync } from 'node:fs';
+
+const started = Date.now();
+const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+const vite = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+if (vite.status !== 0) process.exit(vite.status ?? 1);
+
+await build({
+  entryPoints: { 'cli/paver': 'main/cli/paver.ts' },
+  outdir: 'out',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+  define: { __PAVER_VERSION__: JSON.stringify(version) },
+  banner: { js: '#!/usr/bin/env node' },
+});
+chmodSync('out/cli/paver.js', 0o755);
+console.log(`Built Paver ${version} in ${((Date.now() - started) / 1000).toFixed(1)}s: out/main, out/preload, out/renderer, out/cli/paver.js`);
