@@ -1,0 +1,61 @@
+import { gzipSync } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { loadChartArchive, loadChartFiles } from './chart-loader.js';
+import { gunzip } from './inflate.js';
+import { writeTar } from './testing/tar-writer.js';
+
+const enc = new TextEncoder();
+const files = (m: Record<string, string>) => Object.entries(m).map(([name, text]) => ({ name, data: enc.encode(text) }));
+
+describe('chart loading', () => {
+  it('inflates gzip data of every block type like zlib wrote it', () => {
+    const text = enc.encode('apiVersion: v2\n'.repeat(500));
+    const random = randomBytes(7000);
+    for (const [data, level] of [[text, 9], [random, 6], [text, 0], [enc.encode(''), 6]] as const) {
+      expect(Buffer.from(gunzip(gzipSync(data, { level })))).toEqual(Buffer.from(data));
+    }
+  });
+
+  it('reads a packaged .tgz subchart inside charts/', () => {
+    const sub = gzipSync(writeTar({
+      'db/Chart.yaml': 'apiVersion: v2\nname: db\nversion: 1.2.3\n',
+      'db/values.yaml': 'port: 5432\n',
+      'db/templates/svc.yaml': 'kind: Service\n',
+    }));
+    const chart = loadChartFiles([...files({ 'Chart.yaml': 'apiVersion: v2\nname: app\nversion: 0.1.0\n' }),
+      { name: 'charts/db-1.2.3.tgz', data: sub }], 'app');
+    expect(chart.dependencies.map((d) => [d.metadata.name, d.values, d.templates.map((t) => t.name)])).toEqual([
+      ['db', { port: 5432 }, ['templates/svc.yaml']],
+    ]);
+  });
+
+  it('parses values.yaml with YAML 1.1 scalars as float64 numbers', () => {
+    const chart = loadChartFiles(files({
+      'Chart.yaml': 'name: app\nversion: 0.1.0\nappVersion: 1.10\n',
+      'values.yaml': 'a: yes\nb: on\nc: 0777\nd: 1_000\ne: 2001-12-14\nf: ~\n1: one\n',
+    }), 'app');
+    expect(chart.metadata.apiVersion).toBe('v1');
+    expect(chart.metadata.appVersion).toBe('1.1');
+    expect(chart.values).toEqual({ a: true, b: true, c: 511, d: 1000, e: '2001-12-14', f: null, 1: 'one' });
+  });
+
+  it('keeps crds/ and other files in .Files, templates apart, requirements.yaml for v1', () => {
+    const chart = loadChartFiles(files({
+      'Chart.yaml': 'apiVersion: v1\nname: app\nversion: 0.1.0\n',
+      'requirements.yaml': 'dependencies:\n- name: db\n  version: 1.x\n  alias: store\n',
+      'crds/crd.yaml': 'kind: CustomResourceDefinition\n', 'config/a.conf': 'x', 'templates/a.yaml': 'a',
+    }), 'app');
+    expect(chart.files.map((f) => f.name)).toEqual(['crds/crd.yaml', 'config/a.conf', 'requirements.yaml']);
+    expect(chart.templates.map((f) => f.name)).toEqual(['templates/a.yaml']);
+    expect(chart.metadata.dependencies[0]).toMatchObject({ name: 'db', alias: 'store', version: '1.x' });
+  });
+
+  it('reports Helm errors for broken charts', () => {
+    expect(() => loadChartFiles(files({ 'Chart.yaml': 'apiVersion: v2\nversion: 1.0.0\n' }), 'x')).toThrow('validation: chart.metadata.name is required');
+    expect(() => loadChartFiles(files({ 'Chart.yaml': 'apiVersion: v2\nname: a\nversion: one\n' }), 'x')).toThrow('validation: chart.metadata.version "one" is invalid');
+    expect(() => loadChartFiles(files({ 'Chart.yaml': 'apiVersion: v2\nname: a\nversion: 1.0.0\n', 'values.yaml': 'a: b: c\n' }), 'x'))
+      .toThrow('cannot load values.yaml: error converting YAML to JSON: yaml: line 1: mapping values are not allowed in this context');
+    expect(() => loadChartArchive(gzipSync(writeTar({ 'Chart.yaml': 'x' })), 'x.tgz')).toThrow('chart illegally contains content outside the base directory');
+  });
+});
