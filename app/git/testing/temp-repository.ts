@@ -43,7 +43,7 @@ export async function createTempRepository(files: Record<string, string> = {}, p
 /** Writes files and commits them with the git CLI. */
 export async function commitFiles(dir: string, files: Record<string, string>, message: string): Promise<void> {
   await writeFiles(dir, files);
-  await runGit(dir, ['add', '--', ...Object.keys(files)]);
+  await runGit(dir, ['add', '-f', '--', ...Object.keys(files)]);
   await runGit(dir, ['commit', '-q', '-m', message]);
 }
 
