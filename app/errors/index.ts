@@ -35,6 +35,8 @@ import { ClusterRequestError, type ClusterErrorCause } from './cluster-request-e
 import { UnknownContextError } from './unknown-context-error.js';
 import { ExecPluginError } from './exec-plugin-error.js';
 import { ExecTokenExpiredError } from './exec-token-expired-error.js';
+import { ChartLoadError } from './chart-load-error.js';
+import { TemplateRenderError } from './template-render-error.js';
 
 export {
   PaverError, InternalError, InvalidRequestError, PathOutsideWorkspaceError, FileNotFoundError,
@@ -42,6 +44,7 @@ export {
   UsageError, InvalidFileError,
   DirtyWorkingTreeError, MergeConflictError, PushRejectedError, VersionAlreadyPublishedError, GitAuthError, SshRemoteUnsupportedError, TemplateVersionNotFoundError, TemplateNotFoundError, DraftRenderFailedError, BranchExistsError, BranchNotFoundError, ConfirmationRequiredError, InvalidVersionError, NothingToCommitError, GitOperationError,
   ClusterUnreachableError, ClusterTlsError, ClusterUnauthorizedError, ClusterForbiddenError, ClusterRequestError, UnknownContextError, ExecPluginError, ExecTokenExpiredError,
+  ChartLoadError, TemplateRenderError,
 };
 export type { SerializedError, ClusterErrorCause };
 
@@ -53,6 +56,7 @@ const errorClasses: Record<string, ErrorClass> = {
   InvalidFileError,
   DirtyWorkingTreeError, MergeConflictError, PushRejectedError, VersionAlreadyPublishedError, GitAuthError, SshRemoteUnsupportedError, TemplateVersionNotFoundError, TemplateNotFoundError, DraftRenderFailedError, BranchExistsError, BranchNotFoundError, ConfirmationRequiredError, InvalidVersionError, NothingToCommitError, GitOperationError,
   ClusterUnreachableError, ClusterTlsError, ClusterUnauthorizedError, ClusterForbiddenError, ClusterRequestError, UnknownContextError, ExecPluginError, ExecTokenExpiredError,
+  ChartLoadError, TemplateRenderError,
 };
 
 /** Registers an error class defined outside this folder's index (kept for layered modules). */
