@@ -1,0 +1,30 @@
+// Runs every controller on a fixed tick. Each tick is synchronous and
+// deterministic; tests wait for state, never for time.
+import type { Cluster } from '../cluster.js';
+
+/** Stops a running controller loop. */
+export interface ControllerHandle {
+  stop(): void;
+  /** Runs one tick now (tests and benchmarks may drive it by hand). */
+  tick(): void;
+}
+
+/** A controller reconciles the cluster once per tick. */
+export type Controller = (cluster: Cluster) => void;
+
+/** Starts the controller loop. */
+export function startControllers(cluster: Cluster, tickMs: number, controllers: Controller[] = []): ControllerHandle {
+  const tick = () => {
+    for (const controller of controllers) {
+      try {
+        controller(cluster);
+      } catch (error) {
+        // One controller's bug must not stop the others; report and go on.
+        console.error('demo-cluster controller failed:', error);
+      }
+    }
+  };
+  const timer = setInterval(tick, tickMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer), tick };
+}

@@ -1,0 +1,50 @@
+// Entry point of defaulting: dispatches on kind. Runs on every write,
+// dry-run included, before validation.
+import type { KubeObject } from '../api/kube-object.js';
+import { defaultPod } from './pod-defaults.js';
+import { defaultCronJob, defaultDaemonSet, defaultDeployment, defaultJob, defaultReplicaSet, defaultStatefulSet } from './workload-defaults.js';
+
+let nextClusterIp = 10;
+
+function defaultService(service: any): void {
+  const spec = service.spec ??= {};
+  spec.type ??= 'ClusterIP';
+  spec.sessionAffinity ??= 'None';
+  if (spec.clusterIP === undefined && spec.type !== 'ExternalName') {
+    // Deterministic per process; uniqueness is all that matters here.
+    const n = nextClusterIp++;
+    spec.clusterIP = `10.96.${Math.floor(n / 250) % 250}.${(n % 250) + 1}`;
+  }
+  if (spec.clusterIP && spec.clusterIP !== 'None') spec.clusterIPs ??= [spec.clusterIP];
+  spec.ipFamilies ??= ['IPv4'];
+  spec.ipFamilyPolicy ??= 'SingleStack';
+  spec.internalTrafficPolicy ??= 'Cluster';
+  for (const port of Array.isArray(spec.ports) ? spec.ports : []) {
+    port.protocol ??= 'TCP';
+    port.targetPort ??= port.port;
+  }
+  service.status ??= { loadBalancer: {} };
+}
+
+function defaultNamespace(namespace: KubeObject): void {
+  namespace.metadata.labels = { ...namespace.metadata.labels, 'kubernetes.io/metadata.name': namespace.metadata.name! };
+  namespace.spec ??= { finalizers: ['kubernetes'] };
+  namespace.status ??= { phase: 'Active' };
+}
+
+/** Fills apiserver defaults into `object` in place. */
+export function applyDefaults(object: KubeObject): void {
+  switch (object.kind) {
+    case 'Pod': return defaultPod(object);
+    case 'Deployment': return defaultDeployment(object);
+    case 'ReplicaSet': return defaultReplicaSet(object);
+    case 'StatefulSet': return defaultStatefulSet(object);
+    case 'DaemonSet': return defaultDaemonSet(object);
+    case 'Job': return defaultJob(object);
+    case 'CronJob': return defaultCronJob(object);
+    case 'Service': return defaultService(object);
+    case 'Namespace': return defaultNamespace(object);
+    case 'Secret': object.type ??= 'Opaque'; return;
+    case 'ServiceAccount': return;
+  }
+}
