@@ -35,6 +35,7 @@ import { ClusterRequestError, type ClusterErrorCause } from './cluster-request-e
 import { UnknownContextError } from './unknown-context-error.js';
 import { ExecPluginError } from './exec-plugin-error.js';
 import { ExecTokenExpiredError } from './exec-token-expired-error.js';
+import { GoTemplateError } from './go-template-error.js';
 import { ChartLoadError } from './chart-load-error.js';
 import { TemplateRenderError } from './template-render-error.js';
 
@@ -44,6 +45,7 @@ export {
   UsageError, InvalidFileError,
   DirtyWorkingTreeError, MergeConflictError, PushRejectedError, VersionAlreadyPublishedError, GitAuthError, SshRemoteUnsupportedError, TemplateVersionNotFoundError, TemplateNotFoundError, DraftRenderFailedError, BranchExistsError, BranchNotFoundError, ConfirmationRequiredError, InvalidVersionError, NothingToCommitError, GitOperationError,
   ClusterUnreachableError, ClusterTlsError, ClusterUnauthorizedError, ClusterForbiddenError, ClusterRequestError, UnknownContextError, ExecPluginError, ExecTokenExpiredError,
+  GoTemplateError,
   ChartLoadError, TemplateRenderError,
 };
 export type { SerializedError, ClusterErrorCause };
@@ -56,6 +58,7 @@ const errorClasses: Record<string, ErrorClass> = {
   InvalidFileError,
   DirtyWorkingTreeError, MergeConflictError, PushRejectedError, VersionAlreadyPublishedError, GitAuthError, SshRemoteUnsupportedError, TemplateVersionNotFoundError, TemplateNotFoundError, DraftRenderFailedError, BranchExistsError, BranchNotFoundError, ConfirmationRequiredError, InvalidVersionError, NothingToCommitError, GitOperationError,
   ClusterUnreachableError, ClusterTlsError, ClusterUnauthorizedError, ClusterForbiddenError, ClusterRequestError, UnknownContextError, ExecPluginError, ExecTokenExpiredError,
+  GoTemplateError,
   ChartLoadError, TemplateRenderError,
 };
 

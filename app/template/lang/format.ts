@@ -331,8 +331,44 @@ function badVerb(v: Value, spec: Spec): string {
   return '%!' + spec.verb + '(' + typeName(v) + '=' + formatArg(v, inner, 0) + ')';
 }
 
+/** Go-syntax representation (%#v). */
+function formatSharpV(v: Value, depth: number): string {
+  if (v === null || v === undefined) return depth === 0 ? '<nil>' : 'interface {}(nil)';
+  switch (typeof v) {
+    case 'string': return quoteGo(v);
+    case 'number': return formatFloat64(v);
+    case 'bigint': return v.toString();
+    case 'boolean': return v ? 'true' : 'false';
+    default: break;
+  }
+  if (v instanceof GoNumber) {
+    if (!v.isInteger) return formatFloat(v.value as number, 'g', -1, 32);
+    return v.isUnsigned ? '0x' + (v.value as bigint).toString(16) : v.value.toString();
+  }
+  if (v instanceof Uint8Array) return '[]byte{' + Array.from(v, (b) => '0x' + b.toString(16)).join(', ') + '}';
+  if (Array.isArray(v)) return typeName(v) + '{' + v.map((e) => formatSharpV(e, depth + 1)).join(', ') + '}';
+  if (v instanceof GoObject) {
+    const s = v.goString();
+    if (v.goKind === 'map') return sharpMap(v.goType, v.goMap() ?? {}, depth);
+    if (v.goKind === 'slice') return v.goType + '{' + (v.goSlice() ?? []).map((e) => formatSharpV(e, depth + 1)).join(', ') + '}';
+    if (v.goKind === 'struct') {
+      const pointer = v.goType.startsWith('*');
+      const body = v.goFields().map(([k, e]) => k + ':' + formatSharpV(e, depth + 1)).join(', ');
+      return (pointer ? '&' + v.goType.slice(1) : v.goType) + '{' + body + '}';
+    }
+    return s !== undefined ? quoteGo(s) : v.goType;
+  }
+  if (isGoMap(v)) return sharpMap(typeName(v), v, depth);
+  return '(' + typeName(v) + ')(0xc000010000)';
+}
+
+function sharpMap(type: string, m: GoMap, depth: number): string {
+  return type + '{' + sortedKeys(m).map((k) => quoteGo(k) + ':' + formatSharpV(m[k], depth + 1)).join(', ') + '}';
+}
+
 function formatArg(v: Value, spec: Spec, depth: number): string {
   if (spec.verb === 'T') return pad(typeName(v), { ...spec, zero: false });
+  if (spec.sharpV) return pad(formatSharpV(v, depth), spec, false);
   if (v === null || v === undefined) {
     if (spec.verb === 'v') return pad('<nil>', spec, false);
     return badVerb(v, spec);
