@@ -88,6 +88,7 @@ export function compileCel(expression: string): CelProgram {
       try {
         return parsed(activation);
       } catch (error) {
+        if (error instanceof CelEvaluationFailure) throw error;
         const unknown = error instanceof UnknownOfflineValue;
         throw new CelEvaluationFailure(firstLine((error as Error).message ?? String(error)), unknown);
       }

@@ -1,0 +1,74 @@
+// Collects the outcome of one admission request across all bindings and
+// words messages the way each admission controller does.
+import type { AdmissionFacts } from '../k8s/admission-facts.js';
+import type { AdmissionResult, PolicyAction, PolicySource, Violation } from '../types.js';
+import type { CompiledBinding } from './compiled-policy.js';
+
+const actionRank: Record<PolicyAction, number> = { Deny: 3, Warn: 2, Audit: 1 };
+
+function label(source: PolicySource, policy: string, binding: string): string {
+  switch (source) {
+    case 'ValidatingAdmissionPolicy': return `ValidatingAdmissionPolicy '${policy}' with binding '${binding}'`;
+    case 'Gatekeeper': return `[${binding}]`;
+    case 'KyvernoValidatingPolicy': return `ValidatingPolicy '${policy}'`;
+    case 'KyvernoClusterPolicy': return `policy ${policy}/${binding}`;
+    case 'TemplatePolicy': return `TemplatePolicy '${policy}'`;
+  }
+}
+
+/** Accumulates violations, warnings, annotations and unknowns for one request. */
+export class ResultCollector {
+  readonly result: AdmissionResult = { allowed: true, warnings: [], violations: [], auditAnnotations: {}, notEvaluated: [], errors: [] };
+  /** True while evaluating a workload's synthetic Pod. */
+  podTemplate = false;
+
+  constructor(private readonly facts: AdmissionFacts) {}
+
+  /** Records a failed validation with the binding's (escalated) actions. */
+  violation(binding: CompiledBinding, message: string, reason: string, fieldPath: string | undefined, error = false): void {
+    let actions = binding.actions;
+    let escalatedFrom: string | undefined;
+    if (binding.denyFrom !== undefined && this.facts.asOf >= binding.denyFrom && actions.includes('Warn')) {
+      actions = [...new Set(actions.map((a) => (a === 'Warn' ? 'Deny' : a)))] as PolicyAction[];
+      escalatedFrom = 'Warn';
+    }
+    if (actions.length === 0) return;
+    const action = actions.reduce((best, a) => (actionRank[a] > actionRank[best] ? a : best), actions[0]!);
+    const subject = this.facts.subject;
+    const violation: Violation = {
+      policy: binding.policyName, binding: binding.name, action, actions, message, reason, source: binding.source,
+      object: { apiVersion: subject.apiVersion, kind: subject.kind, namespace: subject.metadata?.namespace, name: subject.metadata?.name },
+    };
+    if (fieldPath) violation.fieldPath = fieldPath;
+    if (error) violation.error = true;
+    if (escalatedFrom) violation.escalatedFrom = escalatedFrom;
+    if (this.podTemplate) violation.podTemplate = true;
+    this.result.violations.push(violation);
+    const prefix = this.podTemplate ? 'will fail when pods are created: ' : '';
+    const who = label(binding.source, binding.policyName, binding.name);
+    if (actions.includes('Deny') && !this.podTemplate) this.result.allowed = false;
+    if (actions.includes('Warn')) this.result.warnings.push(`${prefix}Validation failed for ${who}: ${message}`);
+    if (actions.includes('Audit')) {
+      const key = 'validation.policy.admission.k8s.io/validation_failure';
+      const entries = JSON.parse(this.result.auditAnnotations[key] ?? '[]') as unknown[];
+      entries.push({ message, policy: binding.policyName, binding: binding.name, expressionIndex: 0, validationActions: actions });
+      this.result.auditAnnotations[key] = JSON.stringify(entries);
+    }
+  }
+
+  /** Records a policy that applied but could not be evaluated offline. */
+  notEvaluated(binding: CompiledBinding, reason: string): void {
+    const entry = { policy: binding.policyName, binding: binding.name, reason, ...(this.podTemplate ? { podTemplate: true } : {}) };
+    if (!this.result.notEvaluated.some((n) => n.policy === entry.policy && n.binding === entry.binding && n.reason === reason)) this.result.notEvaluated.push(entry);
+  }
+
+  /** Records an evaluation error that failurePolicy Ignore let through. */
+  error(binding: CompiledBinding, message: string): void {
+    this.result.errors.push({ policy: binding.policyName, binding: binding.name, message: this.podTemplate ? `pod template: ${message}` : message });
+  }
+
+  /** Records an audit annotation (key already prefixed). */
+  annotate(key: string, value: string): void {
+    this.result.auditAnnotations[key] = value;
+  }
+}

@@ -1,0 +1,57 @@
+// `variables` for one policy: lazy and memoised per evaluation. The object and
+// its getters are built once at compile time and re-armed per evaluation, so
+// evaluating allocates nothing. Not re-entrant, which is fine: evaluation is
+// synchronous and a policy's variables are only read while it is evaluated.
+import { CelEvaluationFailure, type CelActivation, type CelProgram } from '../cel/cel-environment.js';
+
+/** A variable: a CEL expression, or a value computed natively (Gatekeeper's anyObject and params). */
+export interface VariableSlot {
+  name: string;
+  program?: CelProgram;
+  native?: (activation: CelActivation) => unknown;
+}
+
+const UNSET = Symbol('unset');
+
+class Failed {
+  constructor(readonly error: CelEvaluationFailure) {}
+}
+
+/** The lazily evaluated `variables` of one policy. */
+export class VariableScope {
+  /** The value to bind as `variables`; an empty frozen map when there are none. */
+  readonly value: Record<string, unknown>;
+  private readonly memo: unknown[];
+  private activation: CelActivation = {};
+
+  constructor(readonly slots: VariableSlot[]) {
+    this.memo = new Array(slots.length).fill(UNSET);
+    const value: Record<string, unknown> = {};
+    slots.forEach((slot, index) => {
+      Object.defineProperty(value, slot.name, { enumerable: true, get: () => this.read(slot, index) });
+    });
+    this.value = slots.length ? value : Object.freeze({});
+  }
+
+  /** Re-arms the scope for a new evaluation with this activation. */
+  reset(activation: CelActivation): void {
+    this.activation = activation;
+    this.memo.fill(UNSET);
+  }
+
+  private read(slot: VariableSlot, index: number): unknown {
+    let value = this.memo[index];
+    if (value === UNSET) {
+      try {
+        value = slot.native ? slot.native(this.activation) : slot.program!.evaluate(this.activation);
+      } catch (error) {
+        value = new Failed(error instanceof CelEvaluationFailure ? error : new CelEvaluationFailure(String((error as Error).message ?? error), false));
+      }
+      this.memo[index] = value;
+    }
+    if (value instanceof Failed) {
+      throw new CelEvaluationFailure(`variables.${slot.name}: ${value.error.message}`, value.error.unknown);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,37 @@
+// The one entry point for evaluating an admission request against a policy
+// set, used by the simulator, the demo cluster and `paver policy eval`.
+import { buildAdmissionFacts } from './k8s/admission-facts.js';
+import { evaluateBinding } from './engine/evaluate-binding.js';
+import { ResultCollector } from './engine/result-collector.js';
+import { podFromWorkload } from './pod-template.js';
+import type { PolicySet } from './policy-set.js';
+import type { AdmissionInput, AdmissionResult } from './types.js';
+
+export interface EvaluateOptions {
+  /** The host clock (epoch ms), used when the input has no asOf. */
+  now?: number;
+}
+
+/**
+ * Evaluates one admission request against every applicable binding.
+ * @example
+ * const result = evaluateAdmission(set, { operation: 'CREATE', object: deployment, namespaceObject, asOf: '2027-01-15' });
+ * if (!result.allowed) console.log(result.violations.map((v) => `${v.policy}: ${v.message}`));
+ */
+export function evaluateAdmission(set: PolicySet, input: AdmissionInput, options: EvaluateOptions = {}): AdmissionResult {
+  const now = options.now ?? Date.now();
+  const facts = buildAdmissionFacts(input, set.table, now);
+  const out = new ResultCollector(facts);
+  for (const binding of set.bindingsFor(facts.resource, facts.kind)) evaluateBinding(binding, facts, set.params, out);
+
+  if (input.podTemplates !== false && input.operation !== 'DELETE' && input.object) {
+    const pod = podFromWorkload(facts.subject);
+    if (pod && set.bindingsFor('pods', 'Pod').length) {
+      const podFacts = buildAdmissionFacts({ operation: 'CREATE', object: pod, namespaceObject: input.namespaceObject, userInfo: input.userInfo, asOf: input.asOf }, set.table, now);
+      out.podTemplate = true;
+      for (const binding of set.bindingsFor('pods', 'Pod')) evaluateBinding(binding, podFacts, set.params, out);
+      out.podTemplate = false;
+    }
+  }
+  return out.result;
+}

@@ -1,0 +1,119 @@
+// Gatekeeper ConstraintTemplates with the K8sNativeValidation (CEL) engine and
+// their constraints. Rego-only templates cannot run offline and are reported
+// as not evaluated. Semantics: open-policy-agent/gatekeeper docs
+// ("Integration with Kubernetes Validating Admission Policy", "match").
+import { compilePolicyBody, parseFailurePolicy } from '../engine/compile-parts.js';
+import type { CompiledBinding, CompiledPolicy } from '../engine/compiled-policy.js';
+import type { FieldProblem, IndexKeys, RequestMatcher } from '../engine/resource-rules.js';
+import { VariableScope } from '../engine/variable-scope.js';
+import { toCelValue } from '../cel/to-cel-value.js';
+import { compileLabelSelector } from '../k8s/label-selector.js';
+import type { KubeObject, PolicyAction } from '../types.js';
+import { readDenyFrom } from './deny-from.js';
+
+export const gatekeeperConstraintGroup = 'constraints.gatekeeper.sh';
+export const needsOpaReason = 'needs OPA (Rego): this ConstraintTemplate has no K8sNativeValidation (CEL) code, and Paver cannot run Rego offline; add a K8sNativeValidation engine to evaluate it';
+
+/** A compiled template: the policy, and the constraint kind it defines. */
+export interface CompiledConstraintTemplate {
+  constraintKind: string;
+  policy: CompiledPolicy;
+}
+
+/** Compiles a ConstraintTemplate. */
+export function compileConstraintTemplate(object: KubeObject, problems: FieldProblem[]): CompiledConstraintTemplate {
+  const spec = (object.spec ?? {}) as any;
+  const constraintKind = String(spec.crd?.spec?.names?.kind ?? '');
+  if (!constraintKind) problems.push({ field: 'spec.crd.spec.names.kind', message: 'a ConstraintTemplate needs the constraint kind in spec.crd.spec.names.kind' });
+  const targets: any[] = Array.isArray(spec.targets) ? spec.targets : [];
+  let codeIndex = -1;
+  let targetIndex = -1;
+  targets.forEach((t, ti) => (Array.isArray(t?.code) ? t.code : []).forEach((c: any, ci: number) => {
+    if (c?.engine === 'K8sNativeValidation' && codeIndex < 0) { codeIndex = ci; targetIndex = ti; }
+  }));
+  const base = { name: object.metadata?.name ?? '', source: 'Gatekeeper' as const, match: () => true, keys: {} as IndexKeys, matchConditions: [], validations: [], auditAnnotations: [] };
+  if (codeIndex < 0) {
+    return { constraintKind, policy: { ...base, failurePolicy: 'Fail', variables: new VariableScope([]), notEvaluated: needsOpaReason } };
+  }
+  const field = `spec.targets[${targetIndex}].code[${codeIndex}].source`;
+  const source = targets[targetIndex].code[codeIndex].source ?? {};
+  const body = compilePolicyBody(source, field, problems, {
+    nativeVariables: [
+      { name: 'anyObject', native: (a) => a.object ?? a.oldObject ?? null },
+      { name: 'params', native: (a) => ((a.params as any)?.spec?.parameters ?? null) },
+    ],
+  });
+  return { constraintKind, policy: { ...base, ...body, failurePolicy: parseFailurePolicy(source.failurePolicy, `${field}.failurePolicy`, problems) } };
+}
+
+function glob(pattern: string): (value: string) => boolean {
+  if (pattern.endsWith('*')) { const prefix = pattern.slice(0, -1); return (v) => v.startsWith(prefix); }
+  if (pattern.startsWith('*')) { const suffix = pattern.slice(1); return (v) => v.endsWith(suffix); }
+  return (v) => v === pattern;
+}
+
+const enforcementActions: Record<string, PolicyAction> = { deny: 'Deny', warn: 'Warn', dryrun: 'Audit' };
+
+function readActions(spec: any, problems: FieldProblem[]): PolicyAction[] {
+  const action = String(spec.enforcementAction ?? 'deny');
+  if (action === 'scoped') {
+    const actions = new Set<PolicyAction>();
+    (Array.isArray(spec.scopedEnforcementActions) ? spec.scopedEnforcementActions : []).forEach((s: any, i: number) => {
+      const points: any[] = Array.isArray(s?.enforcementPoints) ? s.enforcementPoints : [];
+      if (!points.some((p) => p?.name === 'validation.gatekeeper.sh' || p?.name === '*')) return;
+      const mapped = enforcementActions[String(s?.action)];
+      if (!mapped) problems.push({ field: `spec.scopedEnforcementActions[${i}].action`, message: `unknown action ${JSON.stringify(s?.action)} (use deny, warn or dryrun)` });
+      else actions.add(mapped);
+    });
+    if (actions.has('Deny')) actions.delete('Warn');
+    return [...actions];
+  }
+  const mapped = enforcementActions[action];
+  if (!mapped) { problems.push({ field: 'spec.enforcementAction', message: `unknown enforcementAction ${JSON.stringify(action)} (use deny, warn, dryrun or scoped)` }); return ['Deny']; }
+  return [mapped];
+}
+
+function compileConstraintMatch(match: any, problems: FieldProblem[]): { matcher: RequestMatcher; keys: IndexKeys } {
+  const kindRules: Array<{ groups: Set<string> | null; kinds: Set<string> | null }> = (Array.isArray(match?.kinds) ? match.kinds : []).map((k: any) => {
+    const groups: string[] = Array.isArray(k?.apiGroups) ? k.apiGroups.map(String) : ['*'];
+    const kinds: string[] = Array.isArray(k?.kinds) ? k.kinds.map(String) : ['*'];
+    return { groups: groups.includes('*') ? null : new Set(groups), kinds: kinds.includes('*') || kinds.length === 0 ? null : new Set(kinds) };
+  });
+  const keys: IndexKeys = kindRules.length === 0 || kindRules.some((r) => !r.kinds) ? {} : { kinds: new Set(kindRules.flatMap((r) => [...r.kinds!])) };
+  const namespaces = Array.isArray(match?.namespaces) ? match.namespaces.map((n: unknown) => glob(String(n))) : undefined;
+  const excluded = Array.isArray(match?.excludedNamespaces) ? match.excludedNamespaces.map((n: unknown) => glob(String(n))) : [];
+  const name = match?.name ? glob(String(match.name)) : undefined;
+  const scope = String(match?.scope ?? '*');
+  let labelSelector = compileLabelSelector(undefined);
+  let namespaceSelector = compileLabelSelector(undefined);
+  try { labelSelector = compileLabelSelector(match?.labelSelector); } catch (error) { problems.push({ field: 'spec.match.labelSelector', message: (error as Error).message }); }
+  try { namespaceSelector = compileLabelSelector(match?.namespaceSelector); } catch (error) { problems.push({ field: 'spec.match.namespaceSelector', message: (error as Error).message }); }
+  const matcher: RequestMatcher = (facts) => {
+    if (kindRules.length && !kindRules.some((r) => (!r.groups || r.groups.has(facts.group)) && (!r.kinds || r.kinds.has(facts.kind)))) return false;
+    const clusterScoped = !facts.namespaced || facts.isNamespace;
+    if (scope === 'Cluster' && !clusterScoped) return false;
+    if (scope === 'Namespaced' && clusterScoped) return false;
+    // A Namespace is matched by its own name; other cluster-scoped objects pass namespace filters.
+    const namespace = facts.isNamespace ? facts.name : facts.namespace;
+    if (namespace) {
+      if (namespaces && !namespaces.some((m: (v: string) => boolean) => m(namespace))) return false;
+      if (excluded.some((m: (v: string) => boolean) => m(namespace))) return false;
+    }
+    if (name && !name(facts.name)) return false;
+    if (!labelSelector(facts.labels) && !(facts.oldLabels && labelSelector(facts.oldLabels))) return false;
+    if (facts.namespaceLabels !== undefined && !namespaceSelector(facts.namespaceLabels)) return false;
+    return true;
+  };
+  return { matcher, keys };
+}
+
+/** Compiles a constraint (an object in constraints.gatekeeper.sh) into a binding of its template. */
+export function compileConstraint(object: KubeObject, templateName: string, problems: FieldProblem[]): CompiledBinding {
+  const spec = (object.spec ?? {}) as any;
+  const { matcher, keys } = compileConstraintMatch(spec.match, problems);
+  return {
+    name: object.metadata?.name ?? '', policyName: templateName, source: 'Gatekeeper',
+    actions: readActions(spec, problems), match: matcher, keys,
+    fixedParams: toCelValue(object), denyFrom: readDenyFrom(object, problems),
+  };
+}

@@ -1,0 +1,27 @@
+// Kyverno CEL ValidatingPolicy (policies.kyverno.io v1alpha1/v1beta1/v1): a
+// VAP-shaped spec that is its own binding.
+import { compilePolicyBody, parseFailurePolicy, parseValidationActions } from '../engine/compile-parts.js';
+import type { CompiledBinding, CompiledPolicy } from '../engine/compiled-policy.js';
+import { compileMatchResources, type FieldProblem } from '../engine/resource-rules.js';
+import { VariableScope } from '../engine/variable-scope.js';
+import type { KubeObject } from '../types.js';
+import { readDenyFrom } from './deny-from.js';
+import { collectExpressions, kyvernoOnlyLibrary } from './kyverno-libraries.js';
+
+/** Compiles a ValidatingPolicy into a policy and its implicit binding. */
+export function compileKyvernoValidatingPolicy(object: KubeObject, problems: FieldProblem[]): { policy: CompiledPolicy; binding: CompiledBinding } {
+  const spec = (object.spec ?? {}) as any;
+  const name = object.metadata?.name ?? '';
+  const { matcher, keys } = compileMatchResources(spec.matchConstraints, 'spec.matchConstraints', true, problems);
+  const library = kyvernoOnlyLibrary(collectExpressions(spec));
+  const failurePolicy = parseFailurePolicy(spec.failurePolicy, 'spec.failurePolicy', problems);
+  const policy: CompiledPolicy = library
+    ? { name, source: 'KyvernoValidatingPolicy', failurePolicy, match: matcher, keys, matchConditions: [], variables: new VariableScope([]), validations: [], auditAnnotations: [], notEvaluated: `uses ${library}, a Kyverno-only library with no offline value` }
+    : { name, source: 'KyvernoValidatingPolicy', failurePolicy, match: matcher, keys, ...compilePolicyBody(spec, 'spec', problems) };
+  const binding: CompiledBinding = {
+    name, policyName: name, source: 'KyvernoValidatingPolicy',
+    actions: parseValidationActions(spec.validationActions ?? ['Deny'], 'spec.validationActions', problems),
+    denyFrom: readDenyFrom(object, problems), policy,
+  };
+  return { policy, binding };
+}

@@ -1,0 +1,89 @@
+// Everything the matchers and CEL need about one request, computed once and
+// shared by every policy evaluated against it.
+import { authorizerValue, type CelActivation } from '../cel/cel-environment.js';
+import { toCelValue } from '../cel/to-cel-value.js';
+import type { AdmissionInput, KubeObject } from '../types.js';
+import { splitApiVersion, type ResourceTable } from './resource-names.js';
+
+/** The request as matchers and CEL see it. */
+export interface AdmissionFacts {
+  operation: AdmissionInput['operation'];
+  /** The object, or the old object on DELETE. */
+  subject: KubeObject;
+  group: string;
+  version: string;
+  kind: string;
+  resource: string;
+  subResource: string;
+  namespaced: boolean;
+  /** The request namespace ('' for cluster-scoped). */
+  namespace: string;
+  name: string;
+  labels: Record<string, string> | undefined;
+  /** Labels of the old object on UPDATE (objectSelector matches either). */
+  oldLabels: Record<string, string> | undefined;
+  /** Labels of the namespace (for a Namespace object: its own), or undefined for other cluster-scoped objects. */
+  namespaceLabels: Record<string, string> | undefined;
+  isNamespace: boolean;
+  asOf: number;
+  /** The reusable CEL activation; params and variables are set per binding. */
+  activation: CelActivation;
+  /** `request` as a CEL value. */
+  celRequest: unknown;
+  rawNamespaceObject: KubeObject | null;
+  userInfo: { username: string; groups: string[] };
+}
+
+/** Parses an as-of date (YYYY-MM-DD or RFC 3339) to epoch ms; undefined for invalid input. */
+export function parseAsOf(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** Builds the facts for an input; `now` is the host clock's reading for a missing asOf. */
+export function buildAdmissionFacts(input: AdmissionInput, table: ResourceTable, now: number): AdmissionFacts {
+  const object = input.operation === 'DELETE' ? null : (input.object ?? null);
+  const oldObject = input.operation === 'CREATE' ? null : (input.oldObject ?? null);
+  const subject = (object ?? oldObject ?? {}) as KubeObject;
+  const { group, version } = splitApiVersion(subject.apiVersion);
+  const kind = subject.kind ?? '';
+  const info = table.lookup(group, kind);
+  const isNamespace = group === '' && kind === 'Namespace';
+  const nsObject = input.namespaceObject ?? null;
+  const namespace = info.namespaced ? (subject.metadata?.namespace ?? nsObject?.metadata?.name ?? 'default') : '';
+  const namespaceLabels = isNamespace ? subject.metadata?.labels ?? {} : info.namespaced ? (nsObject?.metadata?.labels ?? {}) : undefined;
+  const name = subject.metadata?.name ?? '';
+  const user = input.userInfo ?? {};
+  const request = {
+    uid: '00000000-0000-0000-0000-000000000000',
+    kind: { group, version, kind },
+    resource: { group, version, resource: info.resource },
+    subResource: input.subResource ?? '',
+    requestKind: { group, version, kind },
+    requestResource: { group, version, resource: info.resource },
+    requestSubResource: input.subResource ?? '',
+    name,
+    namespace,
+    operation: input.operation,
+    userInfo: { username: user.username ?? '', uid: user.uid ?? '', groups: user.groups ?? [], extra: user.extra ?? {} },
+    dryRun: true,
+    options: {},
+  };
+  const celRequest = toCelValue(request);
+  const activation: CelActivation = {
+    object: toCelValue(object),
+    oldObject: toCelValue(oldObject),
+    request: celRequest,
+    params: null,
+    namespaceObject: info.namespaced && nsObject ? toCelValue(nsObject) : null,
+    variables: null,
+    authorizer: authorizerValue,
+  };
+  return {
+    operation: input.operation, subject, group, version, kind, resource: info.resource, subResource: input.subResource ?? '',
+    namespaced: info.namespaced, namespace, name, labels: subject.metadata?.labels, oldLabels: object && oldObject ? oldObject.metadata?.labels : undefined, namespaceLabels, isNamespace,
+    asOf: parseAsOf(input.asOf) ?? now, activation, celRequest, rawNamespaceObject: nsObject,
+    userInfo: { username: user.username ?? '', groups: user.groups ?? [] },
+  };
+}
