@@ -12,3 +12,4 @@ export { serverVersion, apiGroups, apiResources } from './client/discover-api.js
 export { watchObjects, type WatchOptions } from './client/watch-objects.js';
 export { podLogs, followPodLogs, type PodLogOptions } from './client/pod-logs.js';
 export { eventsFor, eventTime, type ClusterEvent } from './client/object-events.js';
+export { checkContexts, type ContextCheck, type CheckContextsOptions } from './client/check-contexts.js';

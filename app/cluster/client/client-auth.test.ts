@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClusterTlsError, ClusterUnreachableError } from '../../errors/index.js';
+import { ClusterForbiddenError, ClusterTlsError, ClusterUnreachableError } from '../../errors/index.js';
 import { loadKubeconfig } from '../kubeconfig/load-kubeconfig.js';
 import { resolveContext } from '../kubeconfig/resolve-context.js';
 import { createTestCa } from '../testing/test-certificates.js';
@@ -24,6 +24,15 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'paver-client-auth-'));
   server = createHttpsServer({ key: serverCert.keyPem, cert: serverCert.certPem, ca: ca.certPem, requestCert: true, rejectUnauthorized: false }, (request, response) => {
+    if (request.url?.startsWith('/api/v1/namespaces/payments/secrets')) {
+      response.writeHead(403, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({
+        kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'Forbidden', code: 403,
+        message: 'secrets is forbidden: User "dev" cannot list resource "secrets" in API group "" in the namespace "payments"',
+        details: { kind: 'secrets' },
+      }));
+      return;
+    }
     const peer = (request.socket as TLSSocket).getPeerCertificate();
     const authorization = request.headers.authorization ?? '';
     const viaCert = (request.socket as TLSSocket).authorized && peer?.subject?.CN;
@@ -129,5 +138,15 @@ describe('cluster client authentication', () => {
     const insecure = clientFor('{ token: fresh }', ', insecure-skip-tls-verify: true', 'certificate-authority: ""');
     expect((await serverVersion(insecure)).gitVersion).toBe('v1.32.0');
     await insecure.close();
+  });
+
+  it('403 names the verb, resource and namespace and points at RBAC', async () => {
+    const client = clientFor('{ token: fresh }');
+    const error = await client.request({ verb: 'list', resource: 'secrets', namespace: 'payments' }, { method: 'GET', path: '/api/v1/namespaces/payments/secrets' }).catch((e) => e);
+    expect(error).toBeInstanceOf(ClusterForbiddenError);
+    expect(error.data).toEqual({ context: 'test', user: 'u', verb: 'list', resource: 'secrets', namespace: 'payments' });
+    expect(error.message).toContain("User 'u' may not list secrets in namespace 'payments'");
+    expect(error.message).toContain('RBAC');
+    await client.close();
   });
 });
