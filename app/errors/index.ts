@@ -10,6 +10,7 @@ import { FileExistsError } from './file-exists-error.js';
 import { WorkspaceNotOpenError } from './workspace-not-open-error.js';
 import { NotAGitRepositoryError } from './not-a-git-repository-error.js';
 import { FolderNotFoundError } from './folder-not-found-error.js';
+import { FolderNotEmptyError } from './folder-not-empty-error.js';
 import { UsageError } from './usage-error.js';
 import { InvalidFileError } from './invalid-file-error.js';
 import { DirtyWorkingTreeError } from './dirty-working-tree-error.js';
@@ -41,7 +42,7 @@ import { TemplateRenderError } from './template-render-error.js';
 
 export {
   PaverError, InternalError, InvalidRequestError, PathOutsideWorkspaceError, FileNotFoundError,
-  FileConflictError, FileExistsError, WorkspaceNotOpenError, NotAGitRepositoryError, FolderNotFoundError,
+  FileConflictError, FileExistsError, WorkspaceNotOpenError, NotAGitRepositoryError, FolderNotFoundError, FolderNotEmptyError,
   UsageError, InvalidFileError,
   DirtyWorkingTreeError, MergeConflictError, PushRejectedError, VersionAlreadyPublishedError, GitAuthError, SshRemoteUnsupportedError, TemplateVersionNotFoundError, TemplateNotFoundError, DraftRenderFailedError, BranchExistsError, BranchNotFoundError, ConfirmationRequiredError, InvalidVersionError, NothingToCommitError, GitOperationError,
   ClusterUnreachableError, ClusterTlsError, ClusterUnauthorizedError, ClusterForbiddenError, ClusterRequestError, UnknownContextError, ExecPluginError, ExecTokenExpiredError,
@@ -54,7 +55,7 @@ type ErrorClass = new (message: string, data: any) => PaverError;
 
 const errorClasses: Record<string, ErrorClass> = {
   InternalError, InvalidRequestError, PathOutsideWorkspaceError, FileNotFoundError, FileConflictError,
-  FileExistsError, WorkspaceNotOpenError, NotAGitRepositoryError, FolderNotFoundError, UsageError,
+  FileExistsError, WorkspaceNotOpenError, NotAGitRepositoryError, FolderNotFoundError, FolderNotEmptyError, UsageError,
   InvalidFileError,
   DirtyWorkingTreeError, MergeConflictError, PushRejectedError, VersionAlreadyPublishedError, GitAuthError, SshRemoteUnsupportedError, TemplateVersionNotFoundError, TemplateNotFoundError, DraftRenderFailedError, BranchExistsError, BranchNotFoundError, ConfirmationRequiredError, InvalidVersionError, NothingToCommitError, GitOperationError,
   ClusterUnreachableError, ClusterTlsError, ClusterUnauthorizedError, ClusterForbiddenError, ClusterRequestError, UnknownContextError, ExecPluginError, ExecTokenExpiredError,
