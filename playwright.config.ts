@@ -6,7 +6,7 @@ const chromium = process.env.PAVER_CHROMIUM ?? '/usr/lib/chromium/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  outputDir: 'test-results/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -96,3 +96,11 @@ test.describe('workspace in browser mode', () => {
     await expect(page.getByTestId('coming-soon')).toContainText('coming');
   });
 });
+
+test('YAML is checked against Paver\'s schemas as you type', async ({ page }) => {
+  const studio = new Studio(page);
+  await studio.openFreshSample('schema');
+  await studio.openFile('paver.yaml');
+  await studio.typeAtStart('notAWorkspaceField: true\n');
+  await expect(page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').first()).toBeVisible();
+});

@@ -6,29 +6,22 @@ const schemaFiles = import.meta.glob('../../../resources/schemas/*.json', { eage
 
 interface SchemaIndexEntry {
   schema?: string;
-  file?: string;
+  uri?: string;
   fileMatch?: string[];
-  files?: string[];
-  globs?: string[];
 }
 
 /** Schema settings for monaco-yaml: completion, hover and validation in paver.yaml, services and policies. */
 export function paverSchemas(): SchemasSettings[] {
   const byName = new Map(Object.entries(schemaFiles).map(([path, schema]) => [path.split('/').pop()!, schema]));
-  const index = byName.get('index.json') as { schemas?: SchemaIndexEntry[] } | Record<string, SchemaIndexEntry> | SchemaIndexEntry[] | undefined;
-  if (!index) return [];
-  const entries: SchemaIndexEntry[] = Array.isArray(index)
-    ? index
-    : Array.isArray((index as { schemas?: unknown }).schemas)
-      ? (index as { schemas: SchemaIndexEntry[] }).schemas
-      : Object.values(index as Record<string, SchemaIndexEntry>).filter((e) => e && typeof e === 'object');
+  const entries = (byName.get('index.json') as { schemas?: SchemaIndexEntry[] } | undefined)?.schemas ?? [];
   const settings: SchemasSettings[] = [];
   for (const entry of entries) {
-    const fileName = (entry.schema ?? entry.file ?? '').split('/').pop() ?? '';
+    const fileName = (entry.schema ?? '').split('/').pop() ?? '';
     const schema = byName.get(fileName);
-    const globs = entry.fileMatch ?? entry.files ?? entry.globs ?? [];
-    if (!schema || globs.length === 0) continue;
-    settings.push({ uri: `paver://schemas/${fileName}`, fileMatch: globs.map((g) => (g.startsWith('*') ? g : `**/${g}`)), schema: schema as SchemasSettings['schema'] });
+    if (!schema) continue;
+    // Schemas without files of their own are still registered, so `$ref`s to their `$id` resolve.
+    const globs = entry.fileMatch ?? [];
+    settings.push({ uri: entry.uri ?? `paver://schemas/${fileName}`, fileMatch: globs.map((g) => `**/${g}`), schema: schema as SchemasSettings['schema'] });
   }
   return settings;
 }

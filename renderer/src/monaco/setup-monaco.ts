@@ -26,6 +26,7 @@ export function setupMonaco(): typeof monaco {
       return new EditorWorker();
     },
   };
+  supportModuleIdWorkers();
   loader.config({ monaco });
   configureMonacoYaml(monaco, {
     enableSchemaRequest: false,
@@ -35,6 +36,29 @@ export function setupMonaco(): typeof monaco {
     schemas: paverSchemas(),
   });
   return monaco;
+}
+
+type WorkerOptions = { moduleId?: string; label?: string; createData?: unknown; host?: unknown; keepIdleModels?: boolean; worker?: unknown };
+
+/**
+ * Monaco 0.54's full bundle (editor.main) teaches `createWebWorker` to start a
+ * worker from a `moduleId`, which monaco-yaml and the JSON language use. The
+ * slim import Paver uses lacks that shim, so the workers silently fell back to
+ * the main thread; this restores it the same way.
+ */
+function supportModuleIdWorkers(): void {
+  const editorApi = monaco.editor as unknown as { createWebWorker: (options: WorkerOptions) => unknown };
+  const original = editorApi.createWebWorker;
+  editorApi.createWebWorker = (options: WorkerOptions) => {
+    if (options.worker !== undefined) return original(options);
+    const environment = (self as unknown as { MonacoEnvironment: { getWorker: (id: string, label: string) => Worker } }).MonacoEnvironment;
+    const worker = Promise.resolve(environment.getWorker('workerMain.js', options.label ?? 'monaco-editor-worker')).then((w) => {
+      w.postMessage('ignore');
+      w.postMessage(options.createData);
+      return w;
+    });
+    return original({ worker, host: options.host, keepIdleModels: options.keepIdleModels });
+  };
 }
 
 /** The Monaco language for a workspace path. */

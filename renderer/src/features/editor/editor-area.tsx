@@ -5,7 +5,9 @@ import { useEditorStore, isDirty, type EditorTab } from './editor-store.js';
 import { useThemeStore } from '../layout/theme-store.js';
 
 function Tabs() {
-  const tabs = useEditorStore(useShallow((s) => s.tabs.map((t) => ({ path: t.path, dirty: isDirty(t), conflict: !!t.conflict }))));
+  // Select strings, not fresh objects, so the shallow comparison can see that nothing changed.
+  const keys = useEditorStore(useShallow((s) => s.tabs.map((t) => `${isDirty(t) ? 1 : 0}${t.conflict ? 1 : 0}${t.path}`)));
+  const tabs = keys.map((key) => ({ dirty: key[0] === '1', conflict: key[1] === '1', path: key.slice(2) }));
   const active = useEditorStore((s) => s.active);
   const activate = useEditorStore((s) => s.activate);
   const closeTab = useEditorStore((s) => s.closeTab);

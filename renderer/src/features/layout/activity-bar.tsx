@@ -1,12 +1,13 @@
 import { useLayoutStore, type Activity } from './layout-store.js';
+import { ActivityIcon } from './activity-icons.js';
 
-const activities: { id: Activity; label: string; icon: string }[] = [
-  { id: 'explorer', label: 'Explorer', icon: '☰' },
-  { id: 'templates', label: 'Templates', icon: '⎔' },
-  { id: 'services', label: 'Services', icon: '▦' },
-  { id: 'policies', label: 'Policies', icon: '⛨' },
-  { id: 'cluster', label: 'Cluster', icon: '☸' },
-  { id: 'git', label: 'Git', icon: '⑂' },
+const activities: { id: Activity; label: string }[] = [
+  { id: 'explorer', label: 'Explorer' },
+  { id: 'templates', label: 'Templates' },
+  { id: 'services', label: 'Services' },
+  { id: 'policies', label: 'Policies' },
+  { id: 'cluster', label: 'Cluster' },
+  { id: 'git', label: 'Git' },
 ];
 
 /** The left-most bar: one button per area of the studio. */
@@ -18,7 +19,7 @@ export function ActivityBar() {
       {activities.map((a) => (
         <button key={a.id} type="button" className={a.id === activity ? 'active' : ''} aria-pressed={a.id === activity}
           aria-label={a.label} title={a.label} data-activity={a.id} onClick={() => setActivity(a.id)}>
-          <span aria-hidden="true">{a.icon}</span>
+          <ActivityIcon activity={a.id} />
           <span className="activity-label">{a.label}</span>
         </button>
       ))}
