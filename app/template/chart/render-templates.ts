@@ -1,0 +1,158 @@
+// Helm's engine.Render: every template of the chart and its subcharts parsed
+// into one set (deepest paths first, reverse-lexically), each non-partial file
+// executed with its chart's scope, `<no value>` removed. Optionally records
+// which template line produced each output chunk (for source maps).
+import { TemplateSet } from '../lang/engine.js';
+import { GoTemplateError } from '../../errors/go-template-error.js';
+import type { FuncMap, GoMap, Value } from '../lang/value.js';
+import { chartFullPath, isLibraryChart, type Chart } from './chart-types.js';
+import { valuesTable } from './coalesce.js';
+import { ChartFiles, chartObject, valuesObject } from './template-objects.js';
+
+const utf8 = new TextDecoder();
+
+/** One template file to parse, with the scope it renders in. */
+export interface Renderable {
+  /** Full name, e.g. `app/charts/db/templates/svc.yaml`. */
+  name: string;
+  text: string;
+  scope: GoMap;
+  basePath: string;
+}
+
+/** An output chunk and the template line that wrote it. */
+export interface OutputChunk {
+  text: string;
+  file: string;
+  line: number;
+}
+
+/** A template failure with Helm's rewritten message and Go's position. */
+export class TemplateProblem extends Error {
+  constructor(message: string, readonly phase: 'parse' | 'exec' | 'limit', readonly file: string, readonly line: number, readonly column: number) {
+    super(message);
+  }
+}
+
+/** Helm's recAllTpls: scopes per chart, .Subcharts, and the renderables of every chart. */
+export function collectTemplates(chart: Chart, parentScope: GoMap, out: Map<string, Renderable>): GoMap {
+  const subcharts: GoMap = {};
+  const scope: GoMap = {
+    Chart: chartObject(chart),
+    Files: ChartFiles.from(chart.files),
+    Release: parentScope.Release,
+    Capabilities: parentScope.Capabilities,
+    Values: valuesObject({}),
+    Subcharts: subcharts,
+  };
+  if (chart.parent === undefined) {
+    scope.Values = parentScope.Values as Value;
+  } else {
+    const parentValues = parentScope.Values as { goMap?: () => GoMap } | GoMap | undefined;
+    const map = parentValues && typeof (parentValues as { goMap?: unknown }).goMap === 'function'
+      ? (parentValues as { goMap: () => GoMap }).goMap() : (parentValues as GoMap | undefined);
+    const table = map ? valuesTable(map, chart.metadata.name) : undefined;
+    if (table) scope.Values = valuesObject(table);
+  }
+  for (const child of chart.dependencies) subcharts[child.metadata.name] = collectTemplates(child, scope, out);
+  const fullPath = chartFullPath(chart);
+  const library = isLibraryChart(chart);
+  for (const file of chart.templates) {
+    if (library && !file.name.slice(file.name.lastIndexOf('/') + 1).startsWith('_')) continue;
+    const name = `${fullPath}/${file.name}`;
+    out.set(name, { name, text: utf8.decode(file.data), scope, basePath: `${fullPath}/templates` });
+  }
+  return scope;
+}
+
+/** Helm's sortTemplates: deeper paths first, then reverse-lexical. */
+export function sortTemplateNames(names: string[]): string[] {
+  const depth = (s: string) => s.split('/').length - 1;
+  return [...names].sort((a, b) => {
+    const da = depth(a);
+    const db = depth(b);
+    if (da !== db) return db - da;
+    return a < b ? 1 : a > b ? -1 : 0;
+  });
+}
+
+const warnRegex = /HELM_ERR_START([\s\S]*)HELM_ERR_END/;
+
+function cleanupParseError(file: string, error: GoTemplateError): TemplateProblem {
+  const tokens = error.message.split(': ');
+  if (tokens.length === 1) return new TemplateProblem(`parse error in (${file}): ${error.message}`, 'parse', file, error.data.line, 0);
+  return new TemplateProblem(`parse error at (${tokens[1]}): ${tokens[tokens.length - 1]}`, 'parse', error.data.file || file, error.data.line, 0);
+}
+
+function cleanupExecError(file: string, error: GoTemplateError): TemplateProblem {
+  const phase = error.data.phase === 'limit' ? 'limit' : 'exec';
+  const message = error.message;
+  const first = message.indexOf(': ');
+  const second = first < 0 ? -1 : message.indexOf(': ', first + 2);
+  if (first < 0 || second < 0) {
+    return new TemplateProblem(`execution error in (${file}): ${message}`, phase, file, error.data.line, error.data.column);
+  }
+  const location = message.slice(first + 2, second);
+  const warn = warnRegex.exec(message.slice(second + 2));
+  const [locFile, locLine, locColumn] = parseLocation(location, error);
+  if (warn) return new TemplateProblem(`execution error at (${location}): ${warn[1]}`, phase, locFile, locLine, locColumn);
+  return new TemplateProblem(message, phase, locFile, locLine, locColumn);
+}
+
+function parseLocation(location: string, error: GoTemplateError): [string, number, number] {
+  const m = /^(.*?):(\d+)(?::(\d+))?$/.exec(location);
+  if (!m) return [error.data.file, error.data.line, error.data.column];
+  return [m[1]!, Number(m[2]), m[3] === undefined ? 0 : Number(m[3])];
+}
+
+/** Options of one engine render. */
+export interface EngineOptions {
+  funcs: FuncMap;
+  host?: unknown;
+  maxOutput?: number;
+  maxSteps?: number;
+  /** Record output chunks per file for source maps. */
+  trackSources?: boolean;
+  /** missingkey=error instead of zero (helm --strict style); default false. */
+  strict?: boolean;
+}
+
+/** Rendered files by full template name, plus chunks when tracking sources. */
+export interface EngineResult {
+  files: Map<string, string>;
+  chunks: Map<string, OutputChunk[]>;
+}
+
+/** Parses and executes every renderable like Helm's engine; throws TemplateProblem. */
+export function renderTemplates(templates: Map<string, Renderable>, options: EngineOptions): EngineResult {
+  const set = new TemplateSet({ funcs: options.funcs });
+  const names = sortTemplateNames([...templates.keys()]);
+  for (const name of names) {
+    try {
+      set.parse(name, templates.get(name)!.text);
+    } catch (error) {
+      if (error instanceof GoTemplateError) throw cleanupParseError(name, error);
+      throw error;
+    }
+  }
+  const files = new Map<string, string>();
+  const chunks = new Map<string, OutputChunk[]>();
+  for (const name of names) {
+    if (name.slice(name.lastIndexOf('/') + 1).startsWith('_')) continue;
+    const renderable = templates.get(name)!;
+    renderable.scope.Template = { Name: name, BasePath: renderable.basePath };
+    const fileChunks: OutputChunk[] = [];
+    try {
+      const text = set.execute(name, renderable.scope, {
+        helm: true, missingKey: options.strict ? 'error' : 'zero', host: options.host, maxOutput: options.maxOutput, maxSteps: options.maxSteps,
+        onChunk: options.trackSources ? (chunk, file, line) => { fileChunks.push({ text: chunk, file, line }); } : undefined,
+      });
+      files.set(name, text);
+      if (options.trackSources) chunks.set(name, fileChunks);
+    } catch (error) {
+      if (error instanceof GoTemplateError) throw cleanupExecError(name, error);
+      throw error;
+    }
+  }
+  return { files, chunks };
+}
