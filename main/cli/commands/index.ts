@@ -2,8 +2,10 @@
 import type { CliCommand } from '../command.js';
 import { versionCommand } from './version.js';
 import { webCommand } from './web.js';
+import { initCommand } from './init.js';
 
 export const commands: CliCommand[] = [
   versionCommand,
   webCommand,
+  initCommand,
 ];
