@@ -1,0 +1,128 @@
+// Gatekeeper K8sNativeValidation templates and constraint matching.
+import { describe, expect, it } from 'vitest';
+import { create, deployment, namespace, policySet } from '../testing/policy-fixtures.js';
+import { evaluateAdmission } from '../evaluate-admission.js';
+
+const template = `
+apiVersion: templates.gatekeeper.sh/v1
+kind: ConstraintTemplate
+metadata: { name: k8smaxreplicas }
+spec:
+  crd:
+    spec:
+      names: { kind: K8sMaxReplicas }
+  targets:
+    - target: admission.k8s.gatekeeper.sh
+      code:
+        - engine: K8sNativeValidation
+          source:
+            variables:
+              - { name: replicas, expression: "variables.anyObject.spec.?replicas.orValue(1)" }
+            validations:
+              - expression: "variables.replicas <= variables.params.max"
+                messageExpression: "'replicas ' + string(variables.replicas) + ' over ' + string(variables.params.max) + ' (' + params.metadata.name + ')'"
+`;
+
+function constraint(spec: string, name = 'max-five', annotations = ''): string {
+  return `${template}
+---
+apiVersion: constraints.gatekeeper.sh/v1beta1
+kind: K8sMaxReplicas
+metadata: { name: ${name}${annotations} }
+spec:
+  parameters: { max: 5 }
+${spec.replace(/^/gm, '  ')}`;
+}
+
+const kinds = 'match:\n  kinds: [{ apiGroups: ["apps"], kinds: ["Deployment"] }]';
+
+describe('Gatekeeper K8sNativeValidation', () => {
+  it('variables.params is the constraint parameters and params the constraint', () => {
+    const result = create(policySet(constraint(kinds)), deployment('a', { replicas: 9 }));
+    expect(result.violations).toMatchObject([{ policy: 'k8smaxreplicas', binding: 'max-five', action: 'Deny', message: 'replicas 9 over 5 (max-five)', source: 'Gatekeeper' }]);
+  });
+
+  it('variables.anyObject is oldObject on DELETE', () => {
+    const set = policySet(constraint('match:\n  kinds: [{ apiGroups: ["apps"], kinds: ["Deployment"] }]\nenforcementAction: deny'));
+    expect(evaluateAdmission(set, { operation: 'DELETE', oldObject: deployment('a', { replicas: 9 }) }).allowed).toBe(false);
+  });
+
+  it('kinds match by group and kind, with * wildcards', () => {
+    expect(create(policySet(constraint('match:\n  kinds: [{ apiGroups: [""], kinds: ["Pod"] }]')), deployment('a', { replicas: 9 })).allowed).toBe(true);
+    expect(create(policySet(constraint('match:\n  kinds: [{ apiGroups: ["*"], kinds: ["*"] }]')), deployment('a', { replicas: 9 })).allowed).toBe(false);
+    expect(create(policySet(constraint('{}')), deployment('a', { replicas: 9 })).allowed).toBe(false);
+  });
+
+  it('namespaces and excludedNamespaces, with prefix and suffix globs', () => {
+    const only = policySet(constraint(`${kinds}\n  namespaces: ["shop-*"]`));
+    expect(create(only, deployment('a', { replicas: 9, namespace: 'shop-eu' })).allowed).toBe(false);
+    expect(create(only, deployment('a', { replicas: 9, namespace: 'other' })).allowed).toBe(true);
+    const excluded = policySet(constraint(`${kinds}\n  excludedNamespaces: ["*-system"]`));
+    expect(create(excluded, deployment('a', { replicas: 9, namespace: 'kube-system' })).allowed).toBe(true);
+    expect(create(excluded, deployment('a', { replicas: 9, namespace: 'shop' })).allowed).toBe(false);
+  });
+
+  it('labelSelector and namespaceSelector', () => {
+    const set = policySet(constraint(`${kinds}
+  labelSelector: { matchLabels: { tier: web } }
+  namespaceSelector: { matchExpressions: [{ key: env, operator: In, values: [prod] }] }`));
+    const web = deployment('a', { replicas: 9, labels: { tier: 'web' } });
+    expect(evaluateAdmission(set, { operation: 'CREATE', object: web, namespaceObject: namespace('shop', { env: 'prod' }) }).allowed).toBe(false);
+    expect(evaluateAdmission(set, { operation: 'CREATE', object: web, namespaceObject: namespace('shop', { env: 'dev' }) }).allowed).toBe(true);
+    expect(evaluateAdmission(set, { operation: 'CREATE', object: deployment('a', { replicas: 9 }), namespaceObject: namespace('shop', { env: 'prod' }) }).allowed).toBe(true);
+  });
+
+  it('name and scope', () => {
+    expect(create(policySet(constraint(`${kinds}\n  name: "api-*"`)), deployment('api-x', { replicas: 9 })).allowed).toBe(false);
+    expect(create(policySet(constraint(`${kinds}\n  name: "api-*"`)), deployment('web', { replicas: 9 })).allowed).toBe(true);
+    expect(create(policySet(constraint(`${kinds}\n  scope: Cluster`)), deployment('web', { replicas: 9 })).allowed).toBe(true);
+  });
+
+  it('enforcementAction warn and dryrun', () => {
+    const warn = create(policySet(constraint(`${kinds}\nenforcementAction: warn`)), deployment('a', { replicas: 9 }));
+    expect(warn.allowed).toBe(true);
+    expect(warn.warnings).toEqual(['Validation failed for [max-five]: replicas 9 over 5 (max-five)']);
+    const dryrun = create(policySet(constraint(`${kinds}\nenforcementAction: dryrun`)), deployment('a', { replicas: 9 }));
+    expect(dryrun.violations[0]!.action).toBe('Audit');
+    expect(dryrun.allowed).toBe(true);
+  });
+
+  it('scoped enforcement actions apply those for the validation enforcement point', () => {
+    const set = policySet(constraint(`${kinds}
+enforcementAction: scoped
+scopedEnforcementActions:
+  - action: warn
+    enforcementPoints: [{ name: validation.gatekeeper.sh }]
+  - action: deny
+    enforcementPoints: [{ name: audit.gatekeeper.sh }]`));
+    expect(create(set, deployment('a', { replicas: 9 })).violations[0]!.actions).toEqual(['Warn']);
+  });
+
+  it('paver.dev/deny-from escalates a warn constraint', () => {
+    const set = policySet(constraint(`${kinds}\nenforcementAction: warn`, 'max-five', ', annotations: { paver.dev/deny-from: "2027-01-01" }'));
+    expect(create(set, deployment('a', { replicas: 9 }), { asOf: '2027-01-02' }).allowed).toBe(false);
+  });
+
+  it('a Rego-only template is not evaluated: needs OPA', () => {
+    const set = policySet(`
+apiVersion: templates.gatekeeper.sh/v1
+kind: ConstraintTemplate
+metadata: { name: k8srego }
+spec:
+  crd: { spec: { names: { kind: K8sRego } } }
+  targets: [{ target: admission.k8s.gatekeeper.sh, rego: "package x\\nviolation[{}] { true }" }]
+---
+apiVersion: constraints.gatekeeper.sh/v1beta1
+kind: K8sRego
+metadata: { name: r }
+spec: { match: { kinds: [{ apiGroups: ["apps"], kinds: ["Deployment"] }] } }`);
+    const result = create(set, deployment('a'));
+    expect(result.allowed).toBe(true);
+    expect(result.notEvaluated).toEqual([{ policy: 'k8srego', binding: 'r', reason: expect.stringContaining('needs OPA (Rego)') }]);
+  });
+
+  it('a constraint without its template is a problem', () => {
+    const set = policySet('apiVersion: constraints.gatekeeper.sh/v1beta1\nkind: K8sNothing\nmetadata: { name: x }\nspec: {}');
+    expect(set.problems[0]!.message).toContain('no ConstraintTemplate defines kind K8sNothing');
+  });
+});
