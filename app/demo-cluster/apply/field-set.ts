@@ -85,7 +85,8 @@ export function removeAt(object: Record<string, any>, path: string): void {
   for (let depth = segments.length - 2; depth >= 0; depth--) {
     const parent = parents[depth];
     const child = valueAt(parent, segments[depth]!);
-    if (!isPlainObject(child) || Object.keys(child).length > 0 || !segments[depth]!.startsWith('f:')) break;
+    const empty = (isPlainObject(child) && Object.keys(child).length === 0) || (Array.isArray(child) && child.length === 0);
+    if (!empty || !segments[depth]!.startsWith('f:')) break;
     delete parent[segments[depth]!.slice(2)];
   }
 }

@@ -1,6 +1,17 @@
 // Runs every controller on a fixed tick. Each tick is synchronous and
 // deterministic; tests wait for state, never for time.
 import type { Cluster } from '../cluster.js';
+import { cronJobController } from './cron-job-controller.js';
+import { deploymentController } from './deployment-controller.js';
+import { jobController } from './job-controller.js';
+import { namespaceController } from './namespace-controller.js';
+import { podLifecycleController } from './pod-lifecycle-controller.js';
+import { replicaSetController } from './replica-set-controller.js';
+
+/** The controllers in the order one tick runs them (owners before what they own). */
+export const defaultControllers: Controller[] = [
+  namespaceController, cronJobController, jobController, deploymentController, replicaSetController, podLifecycleController,
+];
 
 /** Stops a running controller loop. */
 export interface ControllerHandle {
@@ -13,7 +24,7 @@ export interface ControllerHandle {
 export type Controller = (cluster: Cluster) => void;
 
 /** Starts the controller loop. */
-export function startControllers(cluster: Cluster, tickMs: number, controllers: Controller[] = []): ControllerHandle {
+export function startControllers(cluster: Cluster, tickMs: number, controllers: Controller[] = defaultControllers): ControllerHandle {
   const tick = () => {
     for (const controller of controllers) {
       try {

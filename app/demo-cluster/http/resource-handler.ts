@@ -109,6 +109,10 @@ export async function handleResource(ctx: ResourceHandlerContext, req: IncomingM
     return;
   }
   const text = await readBody(req);
+  if ((req.headers['content-type'] ?? '').includes('protobuf')) {
+    // kubectl's imperative generators (create deployment/job) send protobuf; the demo cluster only decodes JSON and YAML.
+    throw new StatusError(415, 'UnsupportedMediaType', 'the demo cluster accepts JSON and YAML bodies only (application/vnd.kubernetes.protobuf is not supported); use kubectl apply -f or kubectl create -f with a manifest');
+  }
   if (method === 'POST' && !name) {
     const body = parseObjectBody(text);
     const options = writeOptions(req, query);

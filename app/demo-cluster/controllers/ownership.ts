@@ -1,0 +1,49 @@
+// Helpers for controller ownership (ownerReferences with controller: true).
+import type { KubeObject, OwnerReference } from '../api/kube-object.js';
+import type { ResourceType } from '../api/resource-types.js';
+import type { Cluster } from '../cluster.js';
+
+/** The ownerReference a controller puts on what it creates. */
+export function controllerRef(owner: KubeObject): OwnerReference {
+  return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name!, uid: owner.metadata.uid!, controller: true, blockOwnerDeletion: true };
+}
+
+/** Objects of `type` in the owner's namespace controlled by `owner`. */
+export function ownedBy(cluster: Cluster, type: ResourceType, owner: KubeObject): KubeObject[] {
+  const uid = owner.metadata.uid;
+  return cluster.store.list(type, owner.metadata.namespace)
+    .filter((o) => o.metadata.ownerReferences?.some((r) => r.uid === uid && r.controller));
+}
+
+/** Groups objects by their controller's uid, for one pass over a big table. */
+export function groupByController(objects: Iterable<KubeObject>): Map<string, KubeObject[]> {
+  const groups = new Map<string, KubeObject[]>();
+  for (const object of objects) {
+    const ref = object.metadata.ownerReferences?.find((r) => r.controller);
+    if (!ref) continue;
+    let list = groups.get(ref.uid);
+    if (!list) groups.set(ref.uid, list = []);
+    list.push(object);
+  }
+  return groups;
+}
+
+/** Stable FNV-1a hash rendered in the apiserver's safe alphabet (pod-template-hash). */
+export function templateHash(value: unknown): string {
+  const text = JSON.stringify(value ?? null);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+  let out = '';
+  for (let n = hash; out.length < 10; n = Math.floor(n / alphabet.length)) out += alphabet[n % alphabet.length];
+  return out;
+}
+
+/** Writes a new status when it differs from the stored one. */
+export function writeStatus(cluster: Cluster, type: ResourceType, object: KubeObject, status: Record<string, unknown>): KubeObject {
+  if (JSON.stringify(object.status ?? {}) === JSON.stringify(status)) return object;
+  return cluster.store.put(type, { ...object, status });
+}
