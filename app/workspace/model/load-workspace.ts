@@ -39,13 +39,25 @@ export async function listTemplateFolders(dir: string): Promise<string[]> {
   return found.filter((name): name is string => name !== undefined).sort();
 }
 
+// Parsing YAML with positions dominates a load (~0.1-0.5 ms per file), so parsed files
+// are kept per schema set and re-parsed only when their size or mtime changes.
+const parsedCache = new WeakMap<WorkspaceSchemas, Map<string, { key: string; parsed: ParsedFile }>>();
+
 async function parseFiles(dir: string, files: string[], schemas: WorkspaceSchemas, kinds: string[] | undefined): Promise<ParsedFile[]> {
+  let cache = parsedCache.get(schemas);
+  if (!cache) { cache = new Map(); parsedCache.set(schemas, cache); }
   const results: ParsedFile[] = new Array(files.length);
   const batch = 64;
   for (let start = 0; start < files.length; start += batch) {
     await Promise.all(files.slice(start, start + batch).map(async (file, offset) => {
-      const text = await readFile(path.join(dir, file), 'utf8');
-      results[start + offset] = parseWorkspaceFile(file, text, schemas, kinds);
+      const absolute = path.join(dir, file);
+      const info = await stat(absolute);
+      const key = `${info.size}:${info.mtimeMs}:${info.ino}:${kinds?.join(',')}`;
+      const cached = cache.get(absolute);
+      if (cached && cached.key === key) { results[start + offset] = cached.parsed; return; }
+      const parsed = parseWorkspaceFile(file, await readFile(absolute, 'utf8'), schemas, kinds);
+      cache.set(absolute, { key, parsed });
+      results[start + offset] = parsed;
     }));
   }
   return results;

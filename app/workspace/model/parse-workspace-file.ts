@@ -72,7 +72,7 @@ export function parseWorkspaceFile(file: string, text: string, schemas: Workspac
       problems.push({ file, ...locate(['kind']), message: `kind '${kind}' does not belong here; expected ${expectedKinds.join(' or ')}` });
       continue;
     }
-    const validate = schemas.validatorFor(kind);
+    const validate = schemas.validatorFor(kind, file);
     if (validate && !validate(record)) {
       for (const error of validate.errors ?? []) {
         const described = describeSchemaError(error);
