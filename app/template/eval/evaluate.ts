@@ -61,8 +61,7 @@ export function convertJsonData(v: unknown, mode: EvalRequest['numbers']): Value
 
 /** Evaluates one request like the Go oracle does. */
 export function evaluateRequest(req: EvalRequest, funcSets: FuncSetProvider = () => undefined): EvalResponse {
-  const resp: EvalResponse = { output: '', error: '', phase: '' };
-  if (req.id !== undefined) resp.id = req.id;
+  const resp: EvalResponse = req.id !== undefined ? { id: req.id, output: '', error: '', phase: '' } : { output: '', error: '', phase: '' };
   let data = req.data === undefined || req.data === null ? undefined : convertJsonData(req.data, req.numbers ?? 'float64');
   let funcs: FuncMap = {};
   const funcsName = req.funcs ?? '';

@@ -290,10 +290,10 @@ function eqComposite(a: Value, b: Value): boolean {
   const ka = compositeKind(a);
   const kb = compositeKind(b);
   if (ka !== kb && a !== undefined && b !== undefined) {
-    fail(`non-comparable types ${formatValue(a)}: ${typeName(a)}, ${typeName(b)}: ${formatValue(b)}`);
+    fail(`non-comparable types ${sprintf('%s', [a])}: ${typeName(a)}, ${typeName(b)}: ${formatValue(b)}`);
   }
   if (a === undefined || b === undefined) return (a === undefined) === (b === undefined);
-  if (ka === 'map' || ka === 'slice' || ka === 'func') fail(`non-comparable type ${formatValue(b)}: ${typeName(b)}`);
+  if (ka === 'map' || ka === 'slice' || ka === 'func') fail(`non-comparable type ${sprintf('%s', [b])}: ${typeName(b)}`);
   if (a instanceof GoObject && b instanceof GoObject) {
     if (a.goType !== b.goType) return false;
     if (a.goType.startsWith('*')) return a === b;

@@ -83,6 +83,8 @@ class State implements CallContext {
   private node: Node | null = null;
   private varNames: string[] = [];
   private varValues: Value[] = [];
+  /** Per variable: holds a range element from an interface{} slot (Go keeps its static type). */
+  private varIface: boolean[] = [];
   private varBase = 0;
   private dotIface = false;
   private readonly missingKey: MissingKeyMode;
@@ -152,6 +154,7 @@ class State implements CallContext {
   run(data: Value): void {
     this.varNames.push('$');
     this.varValues.push(data);
+    this.varIface.push(false);
     this.walkList(data, this.tree.root);
   }
 
@@ -231,7 +234,10 @@ class State implements CallContext {
       const decl = node.pipe.decl.length;
       const iterate = (index: Value, elem: Value): boolean => {
         this.step();
-        if (decl > 0) this.varValues[this.varValues.length - 1] = elem;
+        if (decl > 0) {
+          this.varValues[this.varValues.length - 1] = elem;
+          this.varIface[this.varIface.length - 1] = this.dotIface;
+        }
         if (decl > 1) this.varValues[this.varValues.length - 2] = index;
         const r = this.walkList(elem, node.list);
         this.pop(mark);
@@ -294,6 +300,7 @@ class State implements CallContext {
     this.dotIface = false;
     this.varNames.push('$');
     this.varValues.push(newDot);
+    this.varIface.push(false);
     try {
       this.walkList(newDot, tree.root);
     } finally {
@@ -308,11 +315,15 @@ class State implements CallContext {
   private pop(mark: number): void {
     this.varNames.length = mark;
     this.varValues.length = mark;
+    this.varIface.length = mark;
   }
 
   private varValue(name: string): Value {
     for (let i = this.varNames.length - 1; i >= this.varBase; i--) {
-      if (this.varNames[i] === name) return this.varValues[i];
+      if (this.varNames[i] === name) {
+        this.lastIface = this.varIface[i];
+        return this.varValues[i];
+      }
     }
     this.errorf(`undefined variable: ${name}`);
   }
@@ -321,6 +332,7 @@ class State implements CallContext {
     for (let i = this.varNames.length - 1; i >= this.varBase; i--) {
       if (this.varNames[i] === name) {
         this.varValues[i] = value;
+        this.varIface[i] = false;
         return;
       }
     }
@@ -344,6 +356,7 @@ class State implements CallContext {
       } else {
         this.varNames.push(decl[i].ident[0]);
         this.varValues.push(v);
+        this.varIface.push(false);
       }
     }
     return v;
@@ -409,7 +422,7 @@ class State implements CallContext {
       if (args !== null) this.notAFunction(args, final);
       return value;
     }
-    return this.evalFieldChain(dot, value, false, v, v.ident.slice(1), args, final);
+    return this.evalFieldChain(dot, value, this.lastIface, v, v.ident.slice(1), args, final);
   }
 
   private evalFieldChain(dot: Value, receiver: Value, iface: boolean, node: Node, ident: string[], args: Node[] | null, final: Final): Value {

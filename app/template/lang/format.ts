@@ -163,7 +163,7 @@ function quoteRune(ch: string, quote: string, asciiOnly: boolean): string {
 }
 
 function quoteChar(code: number, asciiOnly: boolean): string {
-  if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) code = 0xfffd;
+  if (code < 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) code = 0xfffd;
   return "'" + quoteRune(String.fromCodePoint(code), "'", asciiOnly) + "'";
 }
 
@@ -219,9 +219,9 @@ function formatInteger(n: bigint, unsigned: boolean, spec: Spec): string {
   const verb = spec.verb;
   switch (verb) {
     case 'c': return pad(String.fromCodePoint(validRune(n)), spec);
-    case 'q': return pad(quoteChar(Number(n), spec.plus), spec);
+    case 'q': return pad(quoteChar(n < 0n || n > 0x10ffffn ? -1 : Number(n), spec.plus), spec);
     case 'U': {
-      let hex = (n < 0n ? -n : n).toString(16).toUpperCase();
+      let hex = BigInt.asUintN(64, n).toString(16).toUpperCase();
       if (spec.prec >= 0 && hex.length < spec.prec) hex = hex.padStart(spec.prec, '0');
       else if (hex.length < 4) hex = hex.padStart(4, '0');
       let out = 'U+' + hex;
@@ -275,23 +275,60 @@ function formatFloatVerb(x: number, bitSize: 32 | 64, spec: Spec, original: Valu
     case 'G': fmtChar = 'G'; break;
     case 'e': case 'E': fmtChar = spec.verb; if (prec < 0) prec = 6; break;
     case 'f': case 'F': fmtChar = 'f'; if (prec < 0) prec = 6; break;
-    case 'x': case 'X': return pad(hexFloat(x, spec.verb === 'X', prec), spec);
+    case 'x': case 'X': {
+      let hex = hexFloat(x, spec.verb === 'X', prec);
+      if (spec.sharp && Number.isFinite(x)) hex = sharpFloat(hex, spec.verb, prec);
+      return pad(signFloat(hex, spec), spec, Number.isFinite(x));
+    }
     case 'b': return pad(binaryFloat(x), spec);
     default: return badVerb(original, spec);
   }
   let num = formatFloat(x, fmtChar, prec, bitSize);
-  if (spec.sharp && spec.verb !== 'v' && !num.includes('.') && Number.isFinite(x)) {
-    const e = num.search(/[eE]/);
-    if (e >= 0) num = num.slice(0, e) + '.' + num.slice(e);
-    else num += '.';
-  }
+  if (spec.sharp && Number.isFinite(x)) num = sharpFloat(num, spec.verb, prec);
+  return pad(signFloat(num, spec), spec, Number.isFinite(x));
+}
+
+function signFloat(num: string, spec: Spec): string {
   if (num[0] !== '-' && num[0] !== '+') {
-    if (spec.plus) num = '+' + num;
-    else if (spec.space) num = ' ' + num;
+    if (spec.plus) return '+' + num;
+    if (spec.space) return ' ' + num;
   } else if (num[0] === '+' && !spec.plus) {
-    num = spec.space ? ' ' + num.slice(1) : num.slice(1);
+    return spec.space ? ' ' + num.slice(1) : num.slice(1);
   }
-  return pad(num, spec, Number.isFinite(x));
+  return num;
+}
+
+/** fmt's '#' flag for floats: always a decimal point; %g/%x keep trailing zeros up to the precision. */
+function sharpFloat(num: string, verb: string, prec: number): string {
+  let digits = 0;
+  if (verb === 'v' || verb === 'g' || verb === 'G' || verb === 'x') digits = prec === -1 ? 6 : prec;
+  const sign = num[0] === '-' || num[0] === '+' ? num[0] : '';
+  let body = num.slice(sign.length);
+  let tail = '';
+  let hasPoint = false;
+  let sawNonzero = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '.') {
+      hasPoint = true;
+    } else if (c === 'p' || c === 'P' || ((c === 'e' || c === 'E') && verb !== 'x' && verb !== 'X')) {
+      tail = body.slice(i);
+      body = body.slice(0, i);
+      break;
+    } else {
+      if (c !== '0') sawNonzero = true;
+      if (sawNonzero) digits--;
+    }
+  }
+  if (!hasPoint) {
+    if (body === '0') digits--;
+    body += '.';
+  }
+  while (digits > 0) {
+    body += '0';
+    digits--;
+  }
+  return sign + body + tail;
 }
 
 function hexFloat(x: number, upper: boolean, prec: number): string {
@@ -327,7 +364,8 @@ function binaryFloat(x: number): string {
 
 function badVerb(v: Value, spec: Spec): string {
   if (v === null || v === undefined) return '%!' + spec.verb + '(<nil>)';
-  const inner: Spec = { ...spec, verb: 'v', plus: false, sharp: false, space: false, zero: false, minus: false, width: -1, prec: -1, plusV: false, sharpV: false };
+  // Go keeps width, precision and flags when printing the operand of a bad verb.
+  const inner: Spec = { ...spec, verb: 'v' };
   return '%!' + spec.verb + '(' + typeName(v) + '=' + formatArg(v, inner, 0) + ')';
 }
 
@@ -370,13 +408,14 @@ function formatArg(v: Value, spec: Spec, depth: number): string {
   if (spec.verb === 'T') return pad(typeName(v), { ...spec, zero: false });
   if (spec.sharpV) return pad(formatSharpV(v, depth), spec, false);
   if (v === null || v === undefined) {
+    if (depth > 0) return '<nil>';
     if (spec.verb === 'v') return pad('<nil>', spec, false);
     return badVerb(v, spec);
   }
   if (spec.verb === 'p') return pad('%!p(' + typeName(v) + '=' + formatValue(v) + ')', spec);
   switch (typeof v) {
     case 'boolean':
-      if (spec.verb === 'v' || spec.verb === 't') return pad(v ? 'true' : 'false', spec, false);
+      if (spec.verb === 'v' || spec.verb === 't') return pad(v ? 'true' : 'false', spec);
       return badVerb(v, spec);
     case 'string':
       return formatString(v, spec);

@@ -63,346 +63,369 @@ const EOF = '';
 
 /** Lexes a template into tokens; a lexical error becomes a final Error token. */
 export function lex(input: string, leftDelim = '{{', rightDelim = '}}', breakOK = true, continueOK = true): Token[] {
-  const items: Token[] = [];
-  let pos = 0;
-  let start = 0;
-  let line = 1;
-  let startLine = 1;
-  let parenDepth = 0;
-  const n = input.length;
+  const l = new Lexer(input, leftDelim, rightDelim, breakOK, continueOK);
+  let state: State = State.Text;
+  while (state !== State.Stop) state = l.step(state);
+  return l.items;
+}
 
-  const emit = (type: Tok): void => {
-    items.push({ type, pos: start, val: input.slice(start, pos), line: startLine });
-    start = pos;
-    startLine = line;
-  };
-  const ignore = (): void => {
-    line += countNewlines(input, start, pos);
-    start = pos;
-    startLine = line;
-  };
-  const errorf = (msg: string): false => {
-    items.push({ type: Tok.Error, pos: start, val: msg, line: startLine });
-    return false;
-  };
-  const next = (): string => {
-    if (pos >= n) {
-      pos = n + 1;
+const enum State { Stop, Text, LeftDelim, Comment, RightDelim, Space, Identifier, InsideAction, Number }
+
+class Lexer {
+  readonly items: Token[] = [];
+  pos = 0;
+  start = 0;
+  line = 1;
+  startLine = 1;
+  parenDepth = 0;
+  readonly n: number;
+
+  constructor(readonly input: string, readonly leftDelim: string, readonly rightDelim: string,
+    readonly breakOK: boolean, readonly continueOK: boolean) {
+    this.n = input.length;
+  }
+
+  step(state: State): State {
+    switch (state) {
+      case State.Text: return this.lexText();
+      case State.LeftDelim: return this.lexLeftDelim();
+      case State.Comment: return this.lexComment();
+      case State.RightDelim: return this.lexRightDelim();
+      case State.Space: return this.lexSpace();
+      case State.Identifier: return this.lexIdentifier();
+      case State.InsideAction: return this.lexInsideAction();
+      case State.Number: return this.lexNumber();
+      default: return State.Stop;
+    }
+  }
+
+  emit(type: Tok): void {
+    this.items.push({ type, pos: this.start, val: this.input.slice(this.start, this.pos), line: this.startLine });
+    this.start = this.pos;
+    this.startLine = this.line;
+  }
+  ignore(): void {
+    this.line += countNewlines(this.input, this.start, this.pos);
+    this.start = this.pos;
+    this.startLine = this.line;
+  }
+  errorf(msg: string): State {
+    this.items.push({ type: Tok.Error, pos: this.start, val: msg, line: this.startLine });
+    return State.Stop;
+  }
+  next(): string {
+    if (this.pos >= this.n) {
+      this.pos = this.n + 1;
       return EOF;
     }
-    const c = input.charCodeAt(pos);
+    const c = this.input.charCodeAt(this.pos);
     let ch: string;
-    if (c >= 0xd800 && c <= 0xdbff && pos + 1 < n) {
-      ch = input.slice(pos, pos + 2);
+    if (c >= 0xd800 && c <= 0xdbff && this.pos + 1 < this.n) {
+      ch = this.input.slice(this.pos, this.pos + 2);
     } else {
-      ch = input[pos];
+      ch = this.input[this.pos];
     }
-    pos += ch.length;
-    if (c === 10) line++;
+    this.pos += ch.length;
+    if (c === 10) this.line++;
     return ch;
-  };
-  const backup = (ch: string): void => {
+  }
+  backup(ch: string): void {
     if (ch === EOF) {
-      pos = n;
+      this.pos = this.n;
       return;
     }
-    pos -= ch.length;
-    if (ch === '\n') line--;
-  };
-  const peek = (): string => {
-    const ch = next();
-    backup(ch);
+    this.pos -= ch.length;
+    if (ch === '\n') this.line--;
+  }
+  peek(): string {
+    const ch = this.next();
+    this.backup(ch);
     return ch;
-  };
-  const atRightDelim = (): [boolean, boolean] => {
-    if (hasRightTrimMarker(input, pos) && input.startsWith(rightDelim, pos + 2)) return [true, true];
-    if (input.startsWith(rightDelim, pos)) return [true, false];
+  }
+  atRightDelim(): [boolean, boolean] {
+    if (hasRightTrimMarker(this.input, this.pos) && this.input.startsWith(this.rightDelim, this.pos + 2)) return [true, true];
+    if (this.input.startsWith(this.rightDelim, this.pos)) return [true, false];
     return [false, false];
-  };
-  const atTerminator = (): boolean => {
-    const r = peek();
+  }
+  atTerminator(): boolean {
+    const r = this.peek();
     if (r === EOF) return true;
     if (r.length === 1 && isSpace(r.charCodeAt(0))) return true;
     switch (r) {
       case '.': case ',': case '|': case ':': case ')': case '(':
         return true;
       default:
-        return input.startsWith(rightDelim, pos);
+        return this.input.startsWith(this.rightDelim, this.pos);
     }
-  };
-  const accept = (valid: string): boolean => {
-    const ch = next();
+  }
+  accept(valid: string): boolean {
+    const ch = this.next();
     if (ch !== EOF && valid.includes(ch)) return true;
-    backup(ch);
+    this.backup(ch);
     return false;
-  };
-  const acceptRun = (valid: string): void => {
+  }
+  acceptRun(valid: string): void {
     for (;;) {
-      const ch = next();
+      const ch = this.next();
       if (ch === EOF || !valid.includes(ch)) {
-        backup(ch);
+        this.backup(ch);
         return;
       }
     }
-  };
-  const scanNumber = (): boolean => {
-    accept('+-');
+  }
+  scanNumber(): boolean {
+    this.accept('+-');
     let digits = '0123456789_';
-    if (accept('0')) {
-      if (accept('xX')) digits = '0123456789abcdefABCDEF_';
-      else if (accept('oO')) digits = '01234567_';
-      else if (accept('bB')) digits = '01_';
+    if (this.accept('0')) {
+      if (this.accept('xX')) digits = '0123456789abcdefABCDEF_';
+      else if (this.accept('oO')) digits = '01234567_';
+      else if (this.accept('bB')) digits = '01_';
     }
-    acceptRun(digits);
-    if (accept('.')) acceptRun(digits);
-    if (digits.length === 11 && accept('eE')) {
-      accept('+-');
-      acceptRun('0123456789_');
+    this.acceptRun(digits);
+    if (this.accept('.')) this.acceptRun(digits);
+    if (digits.length === 11 && this.accept('eE')) {
+      this.accept('+-');
+      this.acceptRun('0123456789_');
     }
-    if (digits.length === 23 && accept('pP')) {
-      accept('+-');
-      acceptRun('0123456789_');
+    if (digits.length === 23 && this.accept('pP')) {
+      this.accept('+-');
+      this.acceptRun('0123456789_');
     }
-    accept('i');
-    const p = peek();
+    this.accept('i');
+    const p = this.peek();
     if (p !== EOF && isAlphaNumeric(p)) {
-      next();
+      this.next();
       return false;
     }
     return true;
-  };
+  }
 
-  // State functions return the next state; false stops.
-  type State = () => State | false;
 
-  const lexText: State = () => {
-    const x = input.indexOf(leftDelim, pos);
+  lexText(): State {
+    const x = this.input.indexOf(this.leftDelim, this.pos);
     if (x >= 0) {
-      pos = x;
+      this.pos = x;
       let trimLength = 0;
-      if (hasLeftTrimMarker(input, pos + leftDelim.length)) {
-        let k = pos;
-        while (k > start && isSpace(input.charCodeAt(k - 1))) k--;
-        trimLength = pos - k;
+      if (hasLeftTrimMarker(this.input, this.pos + this.leftDelim.length)) {
+        let k = this.pos;
+        while (k > this.start && isSpace(this.input.charCodeAt(k - 1))) k--;
+        trimLength = this.pos - k;
       }
-      pos -= trimLength;
-      if (pos > start) {
-        line += countNewlines(input, start, pos);
-        emit(Tok.Text);
+      this.pos -= trimLength;
+      if (this.pos > this.start) {
+        this.line += countNewlines(this.input, this.start, this.pos);
+        this.emit(Tok.Text);
       }
-      pos += trimLength;
-      ignore();
-      return lexLeftDelim;
+      this.pos += trimLength;
+      this.ignore();
+      return State.LeftDelim;
     }
-    pos = n;
-    if (pos > start) {
-      line += countNewlines(input, start, pos);
-      emit(Tok.Text);
+    this.pos = this.n;
+    if (this.pos > this.start) {
+      this.line += countNewlines(this.input, this.start, this.pos);
+      this.emit(Tok.Text);
     }
-    emit(Tok.EOF);
-    return false;
-  };
+    this.emit(Tok.EOF);
+    return State.Stop;
+  }
 
-  const lexLeftDelim: State = () => {
-    pos += leftDelim.length;
-    const trimSpace = hasLeftTrimMarker(input, pos);
+  lexLeftDelim(): State {
+    this.pos += this.leftDelim.length;
+    const trimSpace = hasLeftTrimMarker(this.input, this.pos);
     const afterMarker = trimSpace ? 2 : 0;
-    if (input.startsWith('/*', pos + afterMarker)) {
-      pos += afterMarker;
-      ignore();
-      return lexComment;
+    if (this.input.startsWith('/*', this.pos + afterMarker)) {
+      this.pos += afterMarker;
+      this.ignore();
+      return State.Comment;
     }
-    emit(Tok.LeftDelim);
-    pos += afterMarker;
-    ignore();
-    parenDepth = 0;
-    return lexInsideAction;
-  };
+    this.emit(Tok.LeftDelim);
+    this.pos += afterMarker;
+    this.ignore();
+    this.parenDepth = 0;
+    return State.InsideAction;
+  }
 
-  const lexComment: State = () => {
-    pos += 2;
-    const i = input.indexOf('*/', pos);
-    if (i < 0) return errorf('unclosed comment');
-    pos = i + 2;
-    const [delim, trimSpace] = atRightDelim();
-    if (!delim) return errorf('comment ends before closing delimiter');
-    if (trimSpace) pos += 2;
-    pos += rightDelim.length;
-    if (trimSpace) while (pos < n && isSpace(input.charCodeAt(pos))) pos++;
-    ignore();
-    return lexText;
-  };
+  lexComment(): State {
+    this.pos += 2;
+    const i = this.input.indexOf('*/', this.pos);
+    if (i < 0) return this.errorf('unclosed comment');
+    this.pos = i + 2;
+    const [delim, trimSpace] = this.atRightDelim();
+    if (!delim) return this.errorf('comment ends before closing delimiter');
+    if (trimSpace) this.pos += 2;
+    this.pos += this.rightDelim.length;
+    if (trimSpace) while (this.pos < this.n && isSpace(this.input.charCodeAt(this.pos))) this.pos++;
+    this.ignore();
+    return State.Text;
+  }
 
-  const lexRightDelim: State = () => {
-    const trimSpace = hasRightTrimMarker(input, pos);
+  lexRightDelim(): State {
+    const trimSpace = hasRightTrimMarker(this.input, this.pos);
     if (trimSpace) {
-      pos += 2;
-      ignore();
+      this.pos += 2;
+      this.ignore();
     }
-    pos += rightDelim.length;
-    emit(Tok.RightDelim);
+    this.pos += this.rightDelim.length;
+    this.emit(Tok.RightDelim);
     if (trimSpace) {
-      while (pos < n && isSpace(input.charCodeAt(pos))) pos++;
-      ignore();
+      while (this.pos < this.n && isSpace(this.input.charCodeAt(this.pos))) this.pos++;
+      this.ignore();
     }
-    return lexText;
-  };
+    return State.Text;
+  }
 
-  const lexSpace: State = () => {
+  lexSpace(): State {
     let numSpaces = 0;
-    while (pos < n && isSpace(input.charCodeAt(pos))) {
-      next();
+    while (this.pos < this.n && isSpace(this.input.charCodeAt(this.pos))) {
+      this.next();
       numSpaces++;
     }
-    if (hasRightTrimMarker(input, pos - 1) && input.startsWith(rightDelim, pos - 1 + 2)) {
-      backup(input[pos - 1]);
-      if (numSpaces === 1) return lexRightDelim;
+    if (hasRightTrimMarker(this.input, this.pos - 1) && this.input.startsWith(this.rightDelim, this.pos - 1 + 2)) {
+      this.backup(this.input[this.pos - 1]);
+      if (numSpaces === 1) return State.RightDelim;
     }
-    emit(Tok.Space);
-    return lexInsideAction;
-  };
+    this.emit(Tok.Space);
+    return State.InsideAction;
+  }
 
-  const lexIdentifier: State = () => {
+  lexIdentifier(): State {
     for (;;) {
-      const r = next();
+      const r = this.next();
       if (r !== EOF && isAlphaNumeric(r)) continue;
-      backup(r);
-      const word = input.slice(start, pos);
-      if (!atTerminator()) return errorf('bad character ' + goUnicode(r));
+      this.backup(r);
+      const word = this.input.slice(this.start, this.pos);
+      if (!this.atTerminator()) return this.errorf('bad character ' + goUnicode(r));
       const kw = keywords[word];
       if (kw !== undefined && Object.hasOwn(keywords, word) && kw > Tok.Keyword) {
-        if ((kw === Tok.Break && !breakOK) || (kw === Tok.Continue && !continueOK)) emit(Tok.Identifier);
-        else emit(kw);
+        if ((kw === Tok.Break && !this.breakOK) || (kw === Tok.Continue && !this.continueOK)) this.emit(Tok.Identifier);
+        else this.emit(kw);
       } else if (word[0] === '.') {
-        emit(Tok.Field);
+        this.emit(Tok.Field);
       } else if (word === 'true' || word === 'false') {
-        emit(Tok.Bool);
+        this.emit(Tok.Bool);
       } else {
-        emit(Tok.Identifier);
+        this.emit(Tok.Identifier);
       }
-      return lexInsideAction;
+      return State.InsideAction;
     }
-  };
+  }
 
-  const lexFieldOrVariable = (type: Tok): State | false => {
-    if (atTerminator()) {
-      emit(type === Tok.Variable ? Tok.Variable : Tok.Dot);
-      return lexInsideAction;
+  lexFieldOrVariable(type: Tok): State {
+    if (this.atTerminator()) {
+      this.emit(type === Tok.Variable ? Tok.Variable : Tok.Dot);
+      return State.InsideAction;
     }
     let r: string;
     for (;;) {
-      r = next();
+      r = this.next();
       if (r === EOF || !isAlphaNumeric(r)) {
-        backup(r);
+        this.backup(r);
         break;
       }
     }
-    if (!atTerminator()) return errorf('bad character ' + goUnicode(r));
-    emit(type);
-    return lexInsideAction;
-  };
+    if (!this.atTerminator()) return this.errorf('bad character ' + goUnicode(r));
+    this.emit(type);
+    return State.InsideAction;
+  }
 
-  const lexQuoted = (quote: string, what: string): State | false => {
+  lexQuoted(quote: string, what: string): State {
     for (;;) {
-      const ch = next();
+      const ch = this.next();
       if (ch === '\\') {
-        const r = next();
+        const r = this.next();
         if (r !== EOF && r !== '\n') continue;
-        return errorf('unterminated ' + what);
+        return this.errorf('unterminated ' + what);
       }
-      if (ch === EOF || ch === '\n') return errorf('unterminated ' + what);
+      if (ch === EOF || ch === '\n') return this.errorf('unterminated ' + what);
       if (ch === quote) break;
     }
-    emit(quote === '"' ? Tok.String : Tok.CharConstant);
-    return lexInsideAction;
-  };
+    this.emit(quote === '"' ? Tok.String : Tok.CharConstant);
+    return State.InsideAction;
+  }
 
-  const lexNumber: State = () => {
-    if (!scanNumber()) return errorf('bad number syntax: ' + quoteGo(input.slice(start, pos)));
-    const sign = peek();
+  lexNumber(): State {
+    if (!this.scanNumber()) return this.errorf('bad number syntax: ' + quoteGo(this.input.slice(this.start, this.pos)));
+    const sign = this.peek();
     if (sign === '+' || sign === '-') {
-      if (!scanNumber() || input[pos - 1] !== 'i') return errorf('bad number syntax: ' + quoteGo(input.slice(start, pos)));
-      emit(Tok.Complex);
+      if (!this.scanNumber() || this.input[this.pos - 1] !== 'i') return this.errorf('bad number syntax: ' + quoteGo(this.input.slice(this.start, this.pos)));
+      this.emit(Tok.Complex);
     } else {
-      emit(Tok.Number);
+      this.emit(Tok.Number);
     }
-    return lexInsideAction;
-  };
+    return State.InsideAction;
+  }
 
-  const lexInsideAction: State = () => {
-    const [delim] = atRightDelim();
+  lexInsideAction(): State {
+    const [delim] = this.atRightDelim();
     if (delim) {
-      if (parenDepth === 0) return lexRightDelim;
-      return errorf('unclosed left paren');
+      if (this.parenDepth === 0) return State.RightDelim;
+      return this.errorf('unclosed left paren');
     }
-    const r = next();
-    if (r === EOF) return errorf('unclosed action');
+    const r = this.next();
+    if (r === EOF) return this.errorf('unclosed action');
     const c = r.charCodeAt(0);
     if (r.length === 1 && isSpace(c)) {
-      backup(r);
-      return lexSpace;
+      this.backup(r);
+      return State.Space;
     }
     switch (r) {
-      case '=': emit(Tok.Assign); return lexInsideAction;
+      case '=': this.emit(Tok.Assign); return State.InsideAction;
       case ':':
-        if (next() !== '=') return errorf('expected :=');
-        emit(Tok.Declare);
-        return lexInsideAction;
-      case '|': emit(Tok.Pipe); return lexInsideAction;
-      case '"': return lexQuoted('"', 'quoted string');
+        if (this.next() !== '=') return this.errorf('expected :=');
+        this.emit(Tok.Declare);
+        return State.InsideAction;
+      case '|': this.emit(Tok.Pipe); return State.InsideAction;
+      case '"': return this.lexQuoted('"', 'quoted string');
       case '`':
         for (;;) {
-          const ch = next();
-          if (ch === EOF) return errorf('unterminated raw quoted string');
+          const ch = this.next();
+          if (ch === EOF) return this.errorf('unterminated raw quoted string');
           if (ch === '`') break;
         }
-        emit(Tok.RawString);
-        return lexInsideAction;
+        this.emit(Tok.RawString);
+        return State.InsideAction;
       case '$':
-        if (atTerminator()) {
-          emit(Tok.Variable);
-          return lexInsideAction;
+        if (this.atTerminator()) {
+          this.emit(Tok.Variable);
+          return State.InsideAction;
         }
-        return lexFieldOrVariable(Tok.Variable);
-      case "'": return lexQuoted("'", 'character constant');
+        return this.lexFieldOrVariable(Tok.Variable);
+      case "'": return this.lexQuoted("'", 'character constant');
       case '(':
-        emit(Tok.LeftParen);
-        parenDepth++;
-        return lexInsideAction;
+        this.emit(Tok.LeftParen);
+        this.parenDepth++;
+        return State.InsideAction;
       case ')':
-        emit(Tok.RightParen);
-        parenDepth--;
-        if (parenDepth < 0) return errorf('unexpected right paren ' + goUnicode(r));
-        return lexInsideAction;
+        this.emit(Tok.RightParen);
+        this.parenDepth--;
+        if (this.parenDepth < 0) return this.errorf('unexpected right paren ' + goUnicode(r));
+        return State.InsideAction;
       default:
         break;
     }
     if (r === '.') {
-      if (pos < n) {
-        const d = input.charCodeAt(pos);
-        if (d < 48 || d > 57) return lexFieldOrVariable(Tok.Field);
+      if (this.pos < this.n) {
+        const d = this.input.charCodeAt(this.pos);
+        if (d < 48 || d > 57) return this.lexFieldOrVariable(Tok.Field);
       }
-      backup(r);
-      return lexNumber;
+      this.backup(r);
+      return State.Number;
     }
     if (r === '+' || r === '-' || (c >= 48 && c <= 57)) {
-      backup(r);
-      return lexNumber;
+      this.backup(r);
+      return State.Number;
     }
     if (isAlphaNumeric(r)) {
-      backup(r);
-      return lexIdentifier;
+      this.backup(r);
+      return State.Identifier;
     }
     if (c < 128 && c >= 0x20 && c < 0x7f) {
-      emit(Tok.Char);
-      return lexInsideAction;
+      this.emit(Tok.Char);
+      return State.InsideAction;
     }
-    return errorf('unrecognized character in action: ' + goUnicode(r));
-  };
+    return this.errorf('unrecognized character in action: ' + goUnicode(r));
+  }
 
-  let state: State | false = lexText;
-  while (state) state = state();
-  return items;
 }
 
 /** Go's %#U: U+0041 'A'. */

@@ -2,12 +2,18 @@
 import type { CliCommand } from '../command.js';
 import { versionCommand } from './version.js';
 import { webCommand } from './web.js';
+import { templateCommand } from './template.js';
 import { initCommand } from './init.js';
 import { policyCommand } from './policy.js';
+import { contextsCommand } from './contexts.js';
+import { renderCommand } from './render.js';
 
 export const commands: CliCommand[] = [
   versionCommand,
   webCommand,
+  templateCommand,
   initCommand,
   policyCommand,
+  contextsCommand,
+  renderCommand,
 ];
