@@ -5,8 +5,6 @@ import { webCommand } from './web.js';
 import { templateCommand } from './template.js';
 import { initCommand } from './init.js';
 import { policyCommand } from './policy.js';
-import { contextsCommand } from './contexts.js';
-import { renderCommand } from './render.js';
 
 export const commands: CliCommand[] = [
   versionCommand,
@@ -14,6 +12,4 @@ export const commands: CliCommand[] = [
   templateCommand,
   initCommand,
   policyCommand,
-  contextsCommand,
-  renderCommand,
 ];
