@@ -219,6 +219,17 @@ describe('createSampleWorkspace', () => {
     expect(fs.existsSync(join(empty, 'paver.yaml'))).toBe(true);
   });
 
+  it('leaves nothing behind when creation fails, so first launch can try again', async () => {
+    const parent = join(root, 'failing');
+    await mkdir(parent);
+    const brokenSample = join(root, 'not-a-sample');
+    await mkdir(brokenSample);
+    // A sample without its templates fails halfway, after the repository was started.
+    await writeFile(join(brokenSample, 'paver.yaml'), await readFile(join(sampleDir, 'paver.yaml'), 'utf8'));
+    await expect(createSampleWorkspace(join(parent, 'acme'), { sampleDir: brokenSample, now })).rejects.toThrow(/Chart\.yaml version/);
+    expect(await readdir(parent)).toEqual([]);
+  });
+
   it('writes the same history for the same day', async () => {
     const again = join(root, 'again');
     await createSampleWorkspace(again, { sampleDir, now: new Date('2026-11-27T23:59:00Z') });

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import git, { type TreeEntry } from 'isomorphic-git';
 import { FolderNotEmptyError } from '../../errors/folder-not-empty-error.js';
 import { sampleHistory, type SampleStep } from './sample-history.js';
@@ -36,12 +36,28 @@ export const sampleAuthor = { name: 'Paver Sample', email: 'sample@paver.dev' };
  * @example await createSampleWorkspace('/tmp/acme', { sampleDir: 'resources/sample-workspace' })
  */
 export async function createSampleWorkspace(targetDir: string, options: CreateSampleWorkspaceOptions): Promise<SampleWorkspaceSummary> {
-  await ensureEmptyFolder(targetDir);
+  const targetExists = await ensureEmptyFolder(targetDir);
   const finalFiles = await readTree(options.sampleDir);
+  // Built beside the target and moved into place at the end, so a crash or an
+  // error never leaves a half-made repository where the user (or first launch)
+  // expects the sample.
+  const partial = join(dirname(targetDir), `.${basename(targetDir)}.partial-${process.pid}-${Date.now()}`);
+  await mkdir(partial, { recursive: true });
+  try {
+    const tags = await writeSampleRepository(partial, finalFiles, options.now ?? new Date());
+    if (targetExists) await rmdir(targetDir);
+    await rename(partial, targetDir);
+    return summarize(targetDir, finalFiles, tags, sampleHistory.length);
+  } finally {
+    await rm(partial, { recursive: true, force: true });
+  }
+}
+
+/** Writes the sample's history into an empty folder and returns the tags it created. */
+async function writeSampleRepository(dir: string, finalFiles: Map<string, string>, now: Date): Promise<string[]> {
   const snapshots = templateSnapshots(finalFiles);
-  const clock = commitClock(options.now ?? new Date());
+  const clock = commitClock(now);
   const cache = {};
-  const dir = targetDir;
   await git.init({ fs, dir, defaultBranch: 'main' });
 
   // History is written as Git objects directly (blobs, trees, commits, tags):
@@ -70,17 +86,18 @@ export async function createSampleWorkspace(targetDir: string, options: CreateSa
   }
   await writeWorkingTree(dir, written, cache);
   assertTreeIsSample(written, finalFiles);
-  return summarize(targetDir, finalFiles, tags, sampleHistory.length);
+  return tags;
 }
 
-async function ensureEmptyFolder(path: string): Promise<void> {
+/** Refuses a folder with entries; returns whether the (empty) folder exists. */
+async function ensureEmptyFolder(path: string): Promise<boolean> {
   let entries: string[];
   try {
     entries = await readdir(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    await mkdir(path, { recursive: true });
-    return;
+    await mkdir(dirname(path), { recursive: true });
+    return false;
   }
   if (entries.length > 0) {
     throw new FolderNotEmptyError(
@@ -88,6 +105,7 @@ async function ensureEmptyFolder(path: string): Promise<void> {
       { path, entries: entries.slice(0, 20) },
     );
   }
+  return true;
 }
 
 async function readTree(root: string): Promise<Map<string, string>> {
