@@ -47,6 +47,12 @@ export function mapClusterError(error: unknown, context: ResolvedContext, operat
       { context: ctx, server, reason: code ?? message },
     );
   }
+  if (message === 'bad port') {
+    return new ClusterUnreachableError(
+      `Cannot reach cluster '${ctx}' at ${server}: fetch refuses this port (it is on the WHATWG "bad ports" list). Serve the API on another port, such as 6443.`,
+      { context: ctx, server, reason: 'bad port' },
+    );
+  }
   if (error instanceof Error && /^Unrecognized API version and kind: (.*)$/.test(error.message)) {
     const kind = error.message.replace('Unrecognized API version and kind: ', '');
     return new ClusterRequestError(`Cluster '${ctx}' does not serve ${kind}. Check the apiVersion and kind, or install the CRD that defines it.`, { context: ctx, status: 404, reason: 'NotFound', causes: [] });
@@ -93,11 +99,13 @@ function statusReason(status: number): string {
 /** The innermost code and message of a fetch failure (undici wraps socket and TLS errors in `cause`). */
 function networkCause(error: unknown): { code?: string; message: string } {
   let current: any = error;
-  let best: { code?: string; message: string } = { message: error instanceof Error ? error.message : String(error) };
+  let coded: { code: string; message: string } | undefined;
+  let innermost = error instanceof Error ? error.message : String(error);
   for (let depth = 0; current && depth < 5; depth++) {
     const code = typeof current.code === 'string' ? current.code : (current.name === 'TimeoutError' || current.name === 'AbortError') ? current.name : undefined;
-    if (code) best = { code, message: current.message ?? best.message };
+    if (code) coded = { code, message: current.message ?? innermost };
+    if (typeof current.message === 'string' && current.message) innermost = current.message;
     current = current.cause ?? (Array.isArray(current.errors) ? current.errors[0] : undefined);
   }
-  return best;
+  return coded ?? { message: innermost };
 }

@@ -5,6 +5,7 @@ import { webCommand } from './web.js';
 import { templateCommand } from './template.js';
 import { initCommand } from './init.js';
 import { policyCommand } from './policy.js';
+import { contextsCommand } from './contexts.js';
 
 export const commands: CliCommand[] = [
   versionCommand,
@@ -12,4 +13,5 @@ export const commands: CliCommand[] = [
   templateCommand,
   initCommand,
   policyCommand,
+  contextsCommand,
 ];
