@@ -41,9 +41,10 @@ export class Studio {
   /** Opens a file by clicking through the explorer's folders. */
   async openFile(path: string): Promise<void> {
     const parts = path.split('/');
-    const group = ['templates', 'services', 'policies'].includes(parts[0]!) ? parts.shift() : undefined;
-    for (let i = 0; i < parts.length - 1; i++) {
-      const folder = this.page.locator(`.explorer-group[data-group="${group ?? 'other'}"] .tree-item.folder`, { hasText: parts[i]! }).first();
+    // Files of the Templates, Services and Policies groups are shown without their top folder.
+    const first = ['templates', 'services', 'policies'].includes(parts[0]!) ? 1 : 0;
+    for (let i = first; i < parts.length - 1; i++) {
+      const folder = this.page.locator(`.explorer .tree-item.folder[data-path="${parts.slice(0, i + 1).join('/')}"]`).first();
       if ((await folder.getAttribute('aria-expanded')) === 'false') await folder.click();
     }
     await this.explorerFile(path).click();

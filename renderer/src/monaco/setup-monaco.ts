@@ -12,6 +12,7 @@ import EditorWorker from './editor.worker?worker';
 import YamlWorker from './yaml.worker?worker';
 import JsonWorker from './json.worker?worker';
 import { paverSchemas } from './paver-schemas.js';
+import { registerHelmTemplateLanguage } from './helm-template-language.js';
 
 let configured = false;
 
@@ -27,6 +28,7 @@ export function setupMonaco(): typeof monaco {
     },
   };
   supportModuleIdWorkers();
+  registerHelmTemplateLanguage(monaco);
   loader.config({ monaco });
   configureMonacoYaml(monaco, {
     enableSchemaRequest: false,
@@ -63,9 +65,10 @@ function supportModuleIdWorkers(): void {
 
 /** The Monaco language for a workspace path. */
 export function languageOf(path: string): string {
+  // A chart's templates/ folder holds Go templates that render to YAML.
+  if (/^templates\/[^/]+\/(.+\/)?templates\//.test(path) && /\.(ya?ml|tpl|txt)$/i.test(path)) return 'helm-template';
   if (/\.ya?ml$/i.test(path)) return 'yaml';
   if (/\.json$/i.test(path)) return 'json';
   if (/\.md$/i.test(path)) return 'markdown';
-  if (/\.tpl$/i.test(path) || /(^|\/)NOTES\.txt$/.test(path)) return 'yaml';
   return 'plaintext';
 }

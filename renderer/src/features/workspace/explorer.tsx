@@ -56,7 +56,7 @@ function TreeItem({ node, depth }: { node: TreeNode; depth: number }) {
   }
   return (
     <li>
-      <button type="button" className="tree-item folder" style={indent} aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button type="button" className="tree-item folder" style={indent} aria-expanded={open} data-path={node.path} onClick={() => setOpen(!open)}>
         <span className="chevron">{open ? '▾' : '▸'}</span> {node.name}
       </button>
       {open && (
