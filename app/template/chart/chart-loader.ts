@@ -37,6 +37,7 @@ function stripBom(data: Uint8Array): Uint8Array {
 
 function joinPath(a: string, b: string): string {
   if (!a || a === '.') return b;
+  if (!b) return a;
   return a.endsWith('/') ? a + b : `${a}/${b}`;
 }
 
