@@ -81,3 +81,59 @@ describe('renderChart on the shop chart', () => {
     `);
   });
 });
+
+describe('helm template options', () => {
+  it('adds CRDs first with --include-crds and drops test hooks with --skip-tests', async () => {
+    const result = await render('shop', { includeCrds: true, skipTests: true });
+    expect(result.manifests.startsWith('---\n# Source: shop/crds/widgets.yaml\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: widgets.example.com\n\n---\n# Source: shop/templates/configmap.yaml\n')).toBe(true);
+    expect(result.manifests).not.toContain('test-pod.yaml');
+    expect(result.manifests.endsWith('  size: 10Gi\n')).toBe(true);
+  });
+
+  it('prints only the selected templates with --show-only, failing for unknown paths', async () => {
+    const result = await render('shop', { showOnly: ['templates/service.yaml', 'charts/*/templates/*.yaml'] });
+    expect(result.manifests).toBe('---\n# Source: shop/templates/service.yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: release-name-shop\nspec:\n  ports:\n    - port: 8080\n'
+      + '---\n# Source: shop/charts/orders-db/templates/statefulset.yaml\napiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: release-name-orders-db\n  labels:\n    team: checkout\n    region: eu\nspec:\n  size: 10Gi\n');
+    await expect(render('shop', { showOnly: ['templates/nope.yaml'] })).rejects.toThrow('could not find template templates/nope.yaml in chart');
+  });
+
+  it('lays out --output-dir files like helm and prints only a newline', async () => {
+    const result = await render('shop', { outputDir: 'out' });
+    expect(result.manifests).toBe('\n');
+    expect(result.outputFiles.map((f) => f.path)).toEqual([
+      'shop/templates/configmap.yaml', 'shop/templates/service.yaml', 'shop/templates/deployment.yaml',
+      'shop/charts/orders-db/templates/statefulset.yaml', 'shop/templates/test-pod.yaml',
+    ]);
+    expect(result.outputFiles[1]!.content).toBe('---\n# Source: shop/templates/service.yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: release-name-shop\nspec:\n  ports:\n    - port: 8080\n');
+  });
+
+  it('renders NOTES.txt separately, with release name, namespace, revision and capabilities', async () => {
+    const result = await render('shop', { releaseName: 'web', namespace: 'prod', kubeVersion: '1.31', apiVersions: ['example.com/v1'] });
+    expect(result.notes).toBe('Thank you for installing shop as web.\n');
+    expect(result.manifests).toContain('kube: "v1.31.0"');
+    expect(result.manifests).not.toContain('NOTES');
+  });
+
+  it('lets user values override defaults, delete them with null, and switch subcharts by condition', async () => {
+    const result = await render('shop', { values: { replicas: 5, ordersDb: { enabled: false }, image: { tag: null }, tags: { cache: true } } });
+    expect(result.manifests).toContain('replicas: 5');
+    expect(result.manifests).not.toContain('orders-db');
+    expect(result.manifests).toContain('# Source: shop/charts/cache-db/templates/statefulset.yaml');
+    expect(result.manifests).toContain('image: "shop:2.0"');
+  });
+
+  it('returns each object with its template and a source map pointing at template lines', async () => {
+    const result = await render('shop');
+    const deployment = result.objects.find((o) => o.kind === 'Deployment')!;
+    expect(deployment).toMatchObject({ template: 'shop/templates/deployment.yaml', name: 'release-name-shop', documentIndex: 0, hookEvents: [] });
+    const lines = result.manifests.split('\n');
+    const at = (text: string) => result.sourceMap[lines.findIndex((l) => l === text)]!;
+    expect(lines[deployment.outputLine - 1]).toBe('---');
+    expect(at('  replicas: 2')).toMatchObject({ file: 'shop/templates/deployment.yaml', line: 8 });
+    expect(at('kind: Deployment')).toMatchObject({ file: 'shop/templates/deployment.yaml', line: 2 });
+    expect(at('            - containerPort: 8080')).toMatchObject({ file: 'shop/templates/deployment.yaml', line: 15 });
+    expect(at('    team: checkout')).toMatchObject({ file: 'shop/templates/deployment.yaml', line: 6 });
+    expect(at('  size: 10Gi')).toMatchObject({ file: 'shop/charts/db/templates/statefulset.yaml'.replace('charts/db', 'charts/orders-db'), line: 9 });
+    expect(result.sourceMap).toHaveLength(lines.length - 1);
+  });
+});
