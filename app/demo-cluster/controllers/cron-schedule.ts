@@ -11,12 +11,13 @@ function parseField(text: string, min: number, max: number): Set<number> {
   for (const part of text.split(',')) {
     const [range, stepText] = part.split('/');
     const step = stepText ? Number(stepText) : 1;
-    let [low, high] = range === '*' || range === '?' ? [min, max] : range!.split('-').map(Number) as [number, number?];
-    if (high === undefined) high = stepText ? max : low;
+    const bounds = range === '*' || range === '?' ? [min, max] : range!.split('-').map(Number);
+    const low = bounds[0]!;
+    const high = bounds[1] ?? (stepText ? max : low);
     if (!Number.isInteger(low) || !Number.isInteger(high) || !Number.isInteger(step) || step < 1 || low < min || high > max) {
       throw new Error(`invalid cron field "${text}"`);
     }
-    for (let v = low; v <= high!; v += step) values.add(v);
+    for (let v = low; v <= high; v += step) values.add(v);
   }
   return values;
 }

@@ -39,7 +39,9 @@ function reconcile(cluster: Cluster, job: KubeObject, owned: KubeObject[]): void
     if (!job.spec.suspend) {
       const wanted = Math.min(parallelism, completions - succeeded);
       while (active.length < wanted) {
-        active = [...active, createPodFor(cluster, job, job.spec.template, { 'batch.kubernetes.io/job-name': job.metadata.name!, 'job-name': job.metadata.name!, 'batch.kubernetes.io/controller-uid': job.metadata.uid!, 'controller-uid': job.metadata.uid! })];
+        const pod = createPodFor(cluster, job, job.spec.template, { 'batch.kubernetes.io/job-name': job.metadata.name!, 'job-name': job.metadata.name!, 'batch.kubernetes.io/controller-uid': job.metadata.uid!, 'controller-uid': job.metadata.uid! });
+        if (!pod) break;
+        active = [...active, pod];
       }
     }
     const ready = active.filter((p) => p.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True')).length;

@@ -1,6 +1,7 @@
 // ReplicaSets keep `spec.replicas` pods of their template alive.
 import type { KubeObject } from '../api/kube-object.js';
 import { findResourceType } from '../api/resource-types.js';
+import { StatusError } from '../api/status-error.js';
 import { systemWrite, type Cluster } from '../cluster.js';
 import { createObject } from '../operations/create-object.js';
 import { removeWithDependents } from '../operations/delete-object.js';
@@ -14,8 +15,23 @@ function isReady(pod: KubeObject): boolean {
   return pod.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True') ?? false;
 }
 
-/** Creates pods from a template owned by `owner` (shared with the Job controller). */
-export function createPodFor(cluster: Cluster, owner: KubeObject, template: any, extraLabels: Record<string, string> = {}): KubeObject {
+/**
+ * Creates a pod from a template owned by `owner` (shared with the Job
+ * controller). A rejected pod (admission, validation) becomes a FailedCreate
+ * event, as in the real controllers, and undefined.
+ */
+export function createPodFor(cluster: Cluster, owner: KubeObject, template: any, extraLabels: Record<string, string> = {}): KubeObject | undefined {
+  const component = owner.kind === 'Job' ? 'job-controller' : 'replicaset-controller';
+  try {
+    return createPodOrThrow(cluster, owner, template, extraLabels, component);
+  } catch (error) {
+    if (!(error instanceof StatusError)) throw error;
+    recordEvent(cluster, owner, { type: 'Warning', reason: 'FailedCreate', message: `Error creating: ${error.message}`, component });
+    return undefined;
+  }
+}
+
+function createPodOrThrow(cluster: Cluster, owner: KubeObject, template: any, extraLabels: Record<string, string>, component: string): KubeObject {
   const pod = createObject(cluster, pods, owner.metadata.namespace, {
     apiVersion: 'v1', kind: 'Pod',
     metadata: {
@@ -25,7 +41,7 @@ export function createPodFor(cluster: Cluster, owner: KubeObject, template: any,
     },
     spec: template?.spec,
   }, systemWrite(owner.kind === 'Job' ? 'job-controller' : 'kube-controller-manager'));
-  recordEvent(cluster, owner, { type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${pod.metadata.name}`, component: owner.kind === 'Job' ? 'job-controller' : 'replicaset-controller' });
+  recordEvent(cluster, owner, { type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${pod.metadata.name}`, component });
   return pod;
 }
 
@@ -33,7 +49,11 @@ function reconcile(cluster: Cluster, replicaSet: KubeObject, owned: KubeObject[]
   const desired = replicaSet.spec?.replicas ?? 1;
   const active = owned.filter((p) => !p.metadata.deletionTimestamp && p.status?.phase !== 'Failed' && p.status?.phase !== 'Succeeded');
   // Create at most a few per tick, like the controller's slow-start batches.
-  for (let i = active.length; i < desired && i < active.length + 10; i++) active.push(createPodFor(cluster, replicaSet, replicaSet.spec?.template));
+  for (let created = 0; active.length < desired && created < 10; created++) {
+    const pod = createPodFor(cluster, replicaSet, replicaSet.spec?.template);
+    if (!pod) break;
+    active.push(pod);
+  }
   if (active.length > desired) {
     const victims = [...active].sort((a, b) => Number(isReady(a)) - Number(isReady(b)) || (b.metadata.creationTimestamp ?? '').localeCompare(a.metadata.creationTimestamp ?? ''))
       .slice(0, active.length - desired);
