@@ -2,7 +2,7 @@
 // exec_test.go, as the Go oracle registers them for `"funcs": "gotest"`.
 import { sprintln } from '../lang/format.js';
 import {
-  GoFuncError, GoObject, typeName, withGoType, type FuncDefinition, type FuncMap, type GoMap, type Value,
+  GoFuncError, GoObject, funcValue, typeName, withGoType, type FuncDefinition, type FuncMap, type GoMap, type Value,
 } from '../lang/value.js';
 
 function def(params: string[], call: FuncDefinition['call'], variadic?: string): FuncDefinition {
@@ -53,16 +53,16 @@ export function gotestFuncs(): FuncMap {
 /** The function-valued data keys the oracle adds for `call` tests. */
 export function gotestDataFuncs(): Record<string, Value> {
   return {
-    Func0: def([], () => 'func0'),
-    Func1: def(['string'], (args) => 'func1:' + (args[0] as string)),
-    FuncAdd: def(['int', 'int'], (args) => (args[0] as bigint) + (args[1] as bigint)),
-    FuncErr: def([], () => {
+    Func0: funcValue(() => 'func0', { params: [], goType: 'func() string' }),
+    Func1: funcValue((args) => 'func1:' + (args[0] as string), { params: ['string'], goType: 'func(string) string' }),
+    FuncAdd: funcValue((args) => (args[0] as bigint) + (args[1] as bigint), { params: ['int', 'int'], goType: 'func(int, int) int' }),
+    FuncErr: funcValue(() => {
       throw new GoFuncError('test error');
-    }),
+    }, { params: [], goType: 'func() (string, error)' }),
     FuncNil: new NilFunc(),
-    FuncVar: def(['string'], (args) => (args[0] as string) + (args.slice(1) as string[]).join(','), 'string'),
-    FuncPanic: def([], () => {
+    FuncVar: funcValue((args) => (args[0] as string) + (args.slice(1) as string[]).join(','), { params: ['string'], variadic: 'string', goType: 'func(string, ...string) string' }),
+    FuncPanic: funcValue(() => {
       throw new GoFuncError('boom');
-    }),
+    }, { params: [], goType: 'func() string' }),
   };
 }

@@ -277,6 +277,8 @@ export type TemplateFunc = (args: Value[], ctx: CallContext) => Value;
 export interface FuncSignature {
   params?: readonly string[];
   variadic?: string;
+  /** The func's Go type for %T and errors, e.g. "func(string) string" (func values in data). */
+  goType?: string;
 }
 
 /** A function with signature metadata (what a func map entry may be instead of a bare function). */
@@ -284,8 +286,17 @@ export interface FuncDefinition extends FuncSignature {
   call: TemplateFunc;
 }
 
-/** A Go func value living in data or returned as a method value (callable via `call` or as a method). */
-export type GoFunction = FuncDefinition | (TemplateFunc & FuncSignature);
+/**
+ * A Go func value living in data or returned as a method value (callable via
+ * `call` or as a method): always a JS function, optionally carrying its
+ * signature as properties (see funcValue). Plain objects are maps, never funcs.
+ */
+export type GoFunction = TemplateFunc & FuncSignature;
+
+/** Makes a Go func value (for data or GoObject.goMethod) from a function and its signature. */
+export function funcValue(call: TemplateFunc, signature: FuncSignature = {}): GoFunction {
+  return Object.assign(call, signature);
+}
 
 /** name -> function, like template.FuncMap. */
 export type FuncMap = Record<string, TemplateFunc | FuncDefinition>;
@@ -318,11 +329,9 @@ export function isGoMap(v: unknown): v is GoMap {
   return proto === Object.prototype || proto === null;
 }
 
-/** True for a Go func value. */
+/** True for a Go func value (a JS function). */
 export function isGoFunction(v: unknown): v is GoFunction {
-  return typeof v === 'function' || (typeof v === 'object' && v !== null && !(v instanceof GoObject)
-    && !isGoMap(v) && !Array.isArray(v) && typeof (v as FuncDefinition).call === 'function'
-    && !(v instanceof GoNumber) && !(v instanceof Uint8Array));
+  return typeof v === 'function';
 }
 
 /** The callable behind a GoFunction or func map entry. */
@@ -344,8 +353,7 @@ export function kindOf(v: Value): GoKind {
       if (v instanceof GoNumber) return v.type;
       if (Array.isArray(v) || v instanceof Uint8Array) return 'slice';
       if (v instanceof GoObject) return v.goKind;
-      if (isGoMap(v)) return 'map';
-      return 'func';
+      return 'map';
   }
 }
 
@@ -357,15 +365,14 @@ export function typeName(v: Value): string {
     case 'string': return 'string';
     case 'number': return 'float64';
     case 'bigint': return 'int';
-    case 'function': return 'func(...interface {}) (interface {}, error)';
+    case 'function': return v.goType ?? 'func(...interface {}) (interface {}, error)';
     default:
       if (v === null) return '<nil>';
       if (v instanceof GoNumber) return v.type;
       if (Array.isArray(v)) return goTypeTag(v) ?? '[]interface {}';
       if (v instanceof Uint8Array) return '[]uint8';
       if (v instanceof GoObject) return v.goType;
-      if (isGoMap(v)) return goTypeTag(v) ?? 'map[string]interface {}';
-      return 'func(...interface {}) (interface {}, error)';
+      return goTypeTag(v) ?? 'map[string]interface {}';
   }
 }
 

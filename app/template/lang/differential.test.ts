@@ -1,0 +1,29 @@
+// Randomized differential test: templates generated from a grammar with a
+// fixed seed run through this engine and through the Go oracle, compared
+// byte for byte. Needs the oracle binary at $PAVER_GO_ORACLE.
+import { describe, expect, it } from 'vitest';
+import { evaluateRequest } from '../eval/evaluate.js';
+import { oraclePath, runOracle } from './testing/oracle.js';
+import { generateCases, normalizeGoError } from './testing/random-template.js';
+
+const oracle = oraclePath();
+
+describe('random templates vs the Go oracle', () => {
+  if (!oracle) {
+    it.skip('skipped: PAVER_GO_ORACLE is unset or missing (build it: go build -o .oracle-bin/gotemplate-oracle ../shared/oracle)', () => {});
+    return;
+  }
+  it('500 generated templates (seed 20261127) match the oracle exactly', () => {
+    const cases = generateCases(20261127, 500);
+    const expected = runOracle(oracle, cases);
+    const mismatches: string[] = [];
+    cases.forEach((c, i) => {
+      const r = evaluateRequest(c);
+      const go = expected[i];
+      if (r.output !== go.output || normalizeGoError(r.error) !== normalizeGoError(go.error)) {
+        mismatches.push(JSON.stringify({ template: c.template, helper: c.templates, numbers: c.numbers, helm: c.helm, missingkey: c.missingkey, go: { output: go.output, error: go.error }, paver: { output: r.output, error: r.error } }));
+      }
+    });
+    expect(mismatches.slice(0, 5), `${mismatches.length} of ${cases.length} differ`).toEqual([]);
+  });
+});
