@@ -28,5 +28,14 @@ export async function eventsFor(client: ClusterClient, object: { kind: string; m
   // A recreated object with the same name keeps old events; the uid tells them apart.
   const uid = object.metadata.uid;
   const mine = uid ? items.filter((e) => !e.involvedObject?.uid || e.involvedObject.uid === uid) : items;
-  return mine.sort((a, b) => eventTime(a).localeCompare(eventTime(b)));
+  return mine.sort(compareEvents);
+}
+
+// Timestamps have one-second precision, and Created/Started usually share a second;
+// the resourceVersion (an etcd revision in practice) keeps their real order.
+function compareEvents(a: ClusterEvent, b: ClusterEvent): number {
+  const byTime = eventTime(a).localeCompare(eventTime(b));
+  if (byTime !== 0) return byTime;
+  const [x, y] = [a.metadata.resourceVersion ?? '', b.metadata.resourceVersion ?? ''];
+  return /^\d+$/.test(x) && /^\d+$/.test(y) ? Number(x) - Number(y) : 0;
 }

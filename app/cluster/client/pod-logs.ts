@@ -1,5 +1,5 @@
-import { Writable } from 'node:stream';
-import { Log } from '@kubernetes/client-node';
+import { ApiException, HttpMethod, RequestContext } from '@kubernetes/client-node';
+import { fetch } from 'undici';
 import type { PaverError } from '../../errors/index.js';
 import type { ClusterClient } from './cluster-client.js';
 import type { ClusterStream, KubeObject } from './cluster-types.js';
@@ -26,16 +26,18 @@ async function containerOf(client: ClusterClient, namespace: string, pod: string
 export async function podLogs(client: ClusterClient, namespace: string, pod: string, options: PodLogOptions = {}): Promise<string> {
   const container = await containerOf(client, namespace, pod, options.container);
   const text = await client.request<unknown>({ verb: 'get', resource: 'pods/log', namespace, name: pod }, {
-    method: 'GET', path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`,
+    method: 'GET', path: logPath(namespace, pod),
     query: { container, tailLines: options.tailLines, sinceSeconds: options.sinceSeconds, timestamps: options.timestamps, previous: options.previous, limitBytes: options.limitBytes },
   });
   return typeof text === 'string' ? text : JSON.stringify(text);
 }
 
 /**
- * Follows a pod's log (`kubectl logs -f`) through client-node's Log: `onText`
- * gets chunks as they arrive, `onEnd` runs when the stream ends (the pod
- * stopped) or fails. Call stop() to close it.
+ * Follows a pod's log (`kubectl logs -f`): `onText` gets chunks as they
+ * arrive, `onEnd` runs when the stream ends (the pod went away) or fails.
+ * Call stop() to close it. The request goes through client-node's
+ * authentication; client-node's own Log helper is not used because in 2.0.1
+ * it hides the server's error and leaves an unhandled AbortError on stop.
  */
 export async function followPodLogs(
   client: ClusterClient, namespace: string, pod: string, options: PodLogOptions,
@@ -43,30 +45,45 @@ export async function followPodLogs(
 ): Promise<ClusterStream> {
   const operation = { verb: 'get', resource: 'pods/log', namespace, name: pod };
   const container = await containerOf(client, namespace, pod, options.container);
+  const url = new URL(`${client.config.getCurrentCluster()!.server}${logPath(namespace, pod)}`);
+  const query = { container, follow: true, tailLines: options.tailLines, sinceSeconds: options.sinceSeconds, timestamps: options.timestamps, limitBytes: options.limitBytes };
+  for (const [name, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(name, String(value));
+  const controller = new AbortController();
   let stopped = false;
-  const sink = new Writable({
-    write(chunk, _encoding, callback) {
-      if (!stopped) onText(chunk.toString());
-      callback();
-    },
+  const response = await client.guard(operation, async () => {
+    const context = new RequestContext(url.toString(), HttpMethod.GET);
+    await client.config.applySecurityAuthentication(context);
+    const answer = await fetch(url, { headers: context.getHeaders(), dispatcher: context.getDispatcher(), signal: controller.signal });
+    if (answer.status !== 200) {
+      const text = await answer.text();
+      let body: unknown = text;
+      try { body = JSON.parse(text); } catch { /* plain-text error body */ }
+      throw new ApiException(answer.status, text, body, Object.fromEntries(answer.headers));
+    }
+    return answer;
   });
-  sink.on('finish', () => { if (!stopped) { stopped = true; onEnd(); } });
-  let controller: AbortController;
-  try {
-    controller = await new Log(client.config).log(namespace, pod, container, sink, {
-      follow: true, tailLines: options.tailLines, sinceSeconds: options.sinceSeconds, timestamps: options.timestamps, previous: options.previous,
-    });
-  } catch (error) {
-    // client-node 2.0.1 turns network failures and non-500 errors into a bare "500 Error occurred in log request";
-    // a plain request for the same log reports the real cause.
-    await podLogs(client, namespace, pod, { ...options, container, tailLines: 1 });
-    throw client.mapError(error, operation);
-  }
+  (async () => {
+    const decoder = new TextDecoder();
+    try {
+      for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+        if (stopped) return;
+        onText(decoder.decode(chunk, { stream: true }));
+      }
+      if (!stopped) onEnd();
+    } catch (error) {
+      if (!stopped) onEnd(client.mapError(error, operation));
+    } finally {
+      stopped = true;
+    }
+  })();
   return {
     stop() {
       stopped = true;
       controller.abort();
-      sink.destroy();
     },
   };
+}
+
+function logPath(namespace: string, pod: string): string {
+  return `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`;
 }
