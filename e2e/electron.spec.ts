@@ -1,24 +1,16 @@
 // Drives the real Electron shell where an Electron binary exists. On machines
 // without one (the binary cannot be downloaded here) it skips with that reason.
-import { createRequire } from 'node:module';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
+import { findElectronBinary } from '../scripts/electron-binary.mjs';
 
-function electronBinary(): { path?: string; reason?: string } {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown as string;
-    return existsSync(path) ? { path } : { reason: `the Electron binary is not installed (${path} is missing)` };
-  } catch (error) {
-    return { reason: `the Electron binary is not installed: ${(error as Error).message.split('\n')[0]}` };
-  }
-}
-
-const binary = electronBinary();
+// Only looks for an installed binary; `npm start` is what downloads one where the internet is reachable.
+const binary = findElectronBinary();
 
 test('the desktop shell opens the sample workspace in a sandboxed window', async () => {
-  test.skip(!binary.path, `Skipped because ${binary.reason}; browser-mode specs cover the same UI.`);
+  test.skip(!binary.path, `Skipped because Electron's binary is not available here (${binary.reason}); the browser-mode specs cover the same UI.`);
   const userData = mkdtempSync(join(tmpdir(), 'paver-electron-'));
   const app = await electron.launch({
     executablePath: binary.path,

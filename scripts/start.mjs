@@ -2,23 +2,12 @@
 // start (no binary, as on machines without internet access at install time),
 // it says so in one line and serves browser mode instead.
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBuild } from './ensure-build.mjs';
+import { findOrDownloadElectronBinary } from './electron-binary.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
-
-function electronBinary() {
-  try {
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path) ? { path } : { reason: `its binary is missing at ${path}` };
-  } catch (error) {
-    return { reason: String(error?.message ?? error).split('\n')[0] };
-  }
-}
 
 function browserMode(reason) {
   console.log(`Electron cannot start here (${reason}); serving browser mode instead.`);
@@ -28,7 +17,7 @@ function browserMode(reason) {
 }
 
 ensureBuild();
-const electron = electronBinary();
+const electron = findOrDownloadElectronBinary();
 if (!electron.path) {
   browserMode(electron.reason);
 } else {
