@@ -31,14 +31,14 @@ export function groupByController(objects: Iterable<KubeObject>): Map<string, Ku
 /** Stable FNV-1a hash rendered in the apiserver's safe alphabet (pod-template-hash). */
 export function templateHash(value: unknown): string {
   const text = JSON.stringify(value ?? null);
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
   const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
   let out = '';
-  for (let n = hash; out.length < 10; n = Math.floor(n / alphabet.length)) out += alphabet[n % alphabet.length];
+  // Two FNV-1a passes with different offsets give enough bits for ten characters.
+  for (const offset of [0x811c9dc5, 0x050c5d1f]) {
+    let hash = offset;
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    for (let n = 0; n < 5; n++, hash = Math.floor(hash / alphabet.length)) out += alphabet[hash % alphabet.length];
+  }
   return out;
 }
 
