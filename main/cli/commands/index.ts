@@ -1,6 +1,7 @@
 // Every `paver` command, one file each. Adding a command: its file, then one line here.
 import type { CliCommand } from '../command.js';
 import { versionCommand } from './version.js';
+import { demoClusterCommand } from './demo-cluster.js';
 import { webCommand } from './web.js';
 import { templateCommand } from './template.js';
 import { initCommand } from './init.js';
@@ -9,6 +10,7 @@ import { contextsCommand } from './contexts.js';
 
 export const commands: CliCommand[] = [
   versionCommand,
+  demoClusterCommand,
   webCommand,
   templateCommand,
   initCommand,
