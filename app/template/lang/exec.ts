@@ -81,12 +81,14 @@ class State implements CallContext {
   out = '';
   private tree: Tree;
   private node: Node | null = null;
+  // Variable stack; entries above varTop are garbage (no shrinking on pop).
   private varNames: string[] = [];
   private varValues: Value[] = [];
-  /** Per variable: holds a range element from an interface{} slot (Go keeps its static type). */
-  private varIface: boolean[] = [];
+  /** Per variable: the interface{} container a range element came from (Go keeps its static type), or null. */
+  private varIface: Container[] = [];
+  private varTop = 0;
   private varBase = 0;
-  private dotIface = false;
+  private dotIface: Container = null;
   private readonly missingKey: MissingKeyMode;
   private readonly hook: OutputChunkHook | undefined;
   funcName = '';
@@ -152,9 +154,7 @@ class State implements CallContext {
 
   // Walk ---------------------------------------------------------------------
   run(data: Value): void {
-    this.varNames.push('$');
-    this.varValues.push(data);
-    this.varIface.push(false);
+    this.pushVar('$', data);
     this.walkList(data, this.tree.root);
   }
 
@@ -202,13 +202,13 @@ class State implements CallContext {
 
   private walkIfOrWith(dot: Value, node: BranchNode): number {
     this.step();
-    const mark = this.varNames.length;
+    const mark = this.varTop;
     try {
       const val = this.evalPipeline(dot, node.pipe);
       if (isTruthy(val)) {
         if (node.type === NodeType.With) {
           const saveIface = this.dotIface;
-          this.dotIface = false;
+          this.dotIface = null;
           const r = this.walkList(val, node.list);
           this.dotIface = saveIface;
           return r;
@@ -226,52 +226,40 @@ class State implements CallContext {
   private walkRange(dot: Value, node: BranchNode): number {
     this.step();
     this.node = node;
-    const outerMark = this.varNames.length;
+    const outerMark = this.varTop;
     const saveIface = this.dotIface;
     try {
       const val = this.evalPipeline(dot, node.pipe);
-      const mark = this.varNames.length;
-      const decl = node.pipe.decl.length;
-      const iterate = (index: Value, elem: Value): boolean => {
-        this.step();
-        if (decl > 0) {
-          this.varValues[this.varValues.length - 1] = elem;
-          this.varIface[this.varIface.length - 1] = this.dotIface;
-        }
-        if (decl > 1) this.varValues[this.varValues.length - 2] = index;
-        const r = this.walkList(elem, node.list);
-        this.pop(mark);
-        return r === BREAK;
-      };
+      const mark = this.varTop;
       let ran = false;
       if (Array.isArray(val)) {
-        this.dotIface = goTypeTag(val) === undefined;
+        this.dotIface = val;
         for (let i = 0; i < val.length; i++) {
           ran = true;
-          if (iterate(BigInt(i), val[i])) break;
+          if (this.iterate(node, mark, BigInt(i), val[i])) break;
         }
       } else if (isGoMap(val) || (val instanceof GoObject && val.goKind === 'map')) {
         const m = (isGoMap(val) ? val : (val as GoObject).goMap() ?? {}) as GoMap;
-        this.dotIface = !isGoMap(val) || goTypeTag(val) === undefined;
+        this.dotIface = isGoMap(val) ? val : ANY_IFACE;
         for (const k of sortedKeys(m)) {
           ran = true;
-          if (iterate(k, m[k] ?? null)) break;
+          if (this.iterate(node, mark, k, m[k] ?? null)) break;
         }
       } else if (typeof val === 'bigint' || (val instanceof GoNumber && val.isInteger)) {
-        if (decl > 1) this.errorf(`can't use ${formatValue(val)} to iterate over more than one variable`);
-        this.dotIface = false;
+        if (node.pipe.decl.length > 1) this.errorf(`can't use ${formatValue(val)} to iterate over more than one variable`);
+        this.dotIface = null;
         const n = typeof val === 'bigint' ? val : (val.value as bigint);
         for (let i = 0n; i < n; i++) {
           ran = true;
           const v = typeof val === 'bigint' ? i : new GoNumber(val.type, i);
-          if (iterate(v, v)) break;
+          if (this.iterate(node, mark, v, v)) break;
         }
       } else if (val instanceof Uint8Array || (val instanceof GoObject && (val.goKind === 'slice' || val.goKind === 'array'))) {
         const elems = val instanceof Uint8Array ? Array.from(val, (b) => new GoNumber('uint8', BigInt(b))) : (val.goSlice() ?? []);
-        this.dotIface = false;
+        this.dotIface = null;
         for (let i = 0; i < elems.length; i++) {
           ran = true;
-          if (iterate(BigInt(i), elems[i])) break;
+          if (this.iterate(node, mark, BigInt(i), elems[i])) break;
         }
       } else if (val !== undefined && val !== null) {
         this.errorf(`range can't iterate over ${formatValue(val)}`);
@@ -285,6 +273,20 @@ class State implements CallContext {
     }
   }
 
+  /** One range iteration; true when the body hit {{break}}. */
+  private iterate(node: BranchNode, mark: number, index: Value, elem: Value): boolean {
+    this.step();
+    const decl = node.pipe.decl.length;
+    if (decl > 0) {
+      this.varValues[this.varTop - 1] = elem;
+      this.varIface[this.varTop - 1] = this.dotIface;
+    }
+    if (decl > 1) this.varValues[this.varTop - 2] = index;
+    const r = this.walkList(elem, node.list);
+    this.varTop = mark;
+    return r === BREAK;
+  }
+
   private walkTemplate(dot: Value, node: TemplateNode): void {
     this.step();
     this.node = node;
@@ -294,13 +296,11 @@ class State implements CallContext {
     const saveTree = this.tree;
     const saveBase = this.varBase;
     const saveIface = this.dotIface;
-    const mark = this.varNames.length;
+    const mark = this.varTop;
     this.tree = tree;
     this.varBase = mark;
-    this.dotIface = false;
-    this.varNames.push('$');
-    this.varValues.push(newDot);
-    this.varIface.push(false);
+    this.dotIface = null;
+    this.pushVar('$', newDot);
     try {
       this.walkList(newDot, tree.root);
     } finally {
@@ -313,13 +313,18 @@ class State implements CallContext {
 
   // Variables ----------------------------------------------------------------
   private pop(mark: number): void {
-    this.varNames.length = mark;
-    this.varValues.length = mark;
-    this.varIface.length = mark;
+    this.varTop = mark;
+  }
+
+  private pushVar(name: string, value: Value): void {
+    const i = this.varTop++;
+    this.varNames[i] = name;
+    this.varValues[i] = value;
+    this.varIface[i] = null;
   }
 
   private varValue(name: string): Value {
-    for (let i = this.varNames.length - 1; i >= this.varBase; i--) {
+    for (let i = this.varTop - 1; i >= this.varBase; i--) {
       if (this.varNames[i] === name) {
         this.lastIface = this.varIface[i];
         return this.varValues[i];
@@ -329,10 +334,10 @@ class State implements CallContext {
   }
 
   private setVar(name: string, value: Value): void {
-    for (let i = this.varNames.length - 1; i >= this.varBase; i--) {
+    for (let i = this.varTop - 1; i >= this.varBase; i--) {
       if (this.varNames[i] === name) {
         this.varValues[i] = value;
-        this.varIface[i] = false;
+        this.varIface[i] = null;
         return;
       }
     }
@@ -354,9 +359,7 @@ class State implements CallContext {
       if (pipe.isAssign) {
         this.setVar(decl[i].ident[0], v);
       } else {
-        this.varNames.push(decl[i].ident[0]);
-        this.varValues.push(v);
-        this.varIface.push(false);
+        this.pushVar(decl[i].ident[0], v);
       }
     }
     return v;
@@ -412,7 +415,7 @@ class State implements CallContext {
     this.node = chain;
     if (chain.node.type === NodeType.Nil) this.errorf(`indirection through explicit nil in ${nodeString(chain)}`);
     const pipe = this.evalArg(dot, 'reflect.Value', chain.node);
-    return this.evalFieldChain(dot, pipe, false, chain, chain.field, args, final);
+    return this.evalFieldChain(dot, pipe, null, chain, chain.field, args, final);
   }
 
   private evalVariableNode(dot: Value, v: VariableNode, args: Node[] | null, final: Final): Value {
@@ -425,7 +428,7 @@ class State implements CallContext {
     return this.evalFieldChain(dot, value, this.lastIface, v, v.ident.slice(1), args, final);
   }
 
-  private evalFieldChain(dot: Value, receiver: Value, iface: boolean, node: Node, ident: string[], args: Node[] | null, final: Final): Value {
+  private evalFieldChain(dot: Value, receiver: Value, iface: Container, node: Node, ident: string[], args: Node[] | null, final: Final): Value {
     const n = ident.length;
     for (let i = 0; i < n - 1; i++) {
       receiver = this.evalField(dot, ident[i], node, null, MISSING, receiver, iface);
@@ -434,11 +437,11 @@ class State implements CallContext {
     return this.evalField(dot, ident[n - 1], node, args, final, receiver, iface);
   }
 
-  /** Whether the last evalField result came from an interface{} slot (map element). */
-  private lastIface = false;
+  /** The interface{} container the last evalField/varValue result came from, or null. */
+  private lastIface: Container = null;
 
-  private evalField(dot: Value, name: string, node: Node, args: Node[] | null, final: Final, receiver: Value, iface: boolean): Value {
-    this.lastIface = false;
+  private evalField(dot: Value, name: string, node: Node, args: Node[] | null, final: Final, receiver: Value, iface: Container): Value {
+    this.lastIface = null;
     if (receiver === undefined) {
       if (this.missingKey === 'error') this.errorf(`nil data; no entry for key ${goQuote(name)}`);
       return undefined;
@@ -446,7 +449,7 @@ class State implements CallContext {
     if (receiver === null) this.errorf(`nil pointer evaluating interface {}.${name}`);
     if (isGoMap(receiver)) {
       if ((args !== null && args.length > 1) || final !== MISSING) this.errorf(`${name} is not a method but has arguments`);
-      this.lastIface = goTypeTag(receiver) === undefined;
+      this.lastIface = receiver;
       return this.mapIndex(receiver, name);
     }
     if (receiver instanceof GoObject) {
@@ -457,7 +460,7 @@ class State implements CallContext {
         const m = receiver.goMap();
         if (m !== undefined) {
           if (hasArgs) this.errorf(`${name} is not a method but has arguments`);
-          this.lastIface = true;
+          this.lastIface = ANY_IFACE;
           return this.mapIndex(m, name);
         }
       } else {
@@ -467,9 +470,9 @@ class State implements CallContext {
           return f;
         }
       }
-      this.errorf(`can't evaluate field ${name} in type ${iface ? 'interface {}' : receiver.goType}`);
+      this.errorf(`can't evaluate field ${name} in type ${isIface(iface) ? 'interface {}' : receiver.goType}`);
     }
-    this.errorf(`can't evaluate field ${name} in type ${iface ? 'interface {}' : typeName(receiver)}`);
+    this.errorf(`can't evaluate field ${name} in type ${isIface(iface) ? 'interface {}' : typeName(receiver)}`);
   }
 
   private mapIndex(m: GoMap, name: string): Value {
@@ -657,6 +660,18 @@ class State implements CallContext {
     const s = typeof v === 'string' ? v : formatValue(v);
     this.write(s, (node as { line?: number }).line ?? 0);
   }
+}
+
+/**
+ * Where a value came from, for Go's static-type error wording: an
+ * interface{}-typed container (array/map whose elements are interface{}),
+ * ANY_IFACE for typed maps with interface{} elements, or null (concrete).
+ */
+type Container = object | null;
+const ANY_IFACE: object = {};
+
+function isIface(c: Container): boolean {
+  return c !== null && (c === ANY_IFACE || goTypeTag(c) === undefined);
 }
 
 function canBeNil(type: string): boolean {
