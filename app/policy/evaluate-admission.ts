@@ -25,13 +25,14 @@ export function evaluateAdmission(set: PolicySet, input: AdmissionInput, options
   for (const binding of set.bindingsFor(facts.resource, facts.kind)) evaluateBinding(binding, facts, set.params, out);
 
   if (input.podTemplates !== false && input.operation !== 'DELETE' && input.object) {
-    const pod = podFromWorkload(facts.subject);
-    if (pod && set.bindingsFor('pods', 'Pod').length) {
+    const podBindings = set.bindingsFor('pods', 'Pod');
+    const pod = podBindings.length ? podFromWorkload(facts.subject) : null;
+    if (pod) {
       const podFacts = buildAdmissionFacts({ operation: 'CREATE', object: pod, namespaceObject: input.namespaceObject, userInfo: input.userInfo, asOf: input.asOf }, set.table, now);
       out.podTemplate = true;
-      for (const binding of set.bindingsFor('pods', 'Pod')) evaluateBinding(binding, podFacts, set.params, out);
+      for (const binding of podBindings) evaluateBinding(binding, podFacts, set.params, out);
       out.podTemplate = false;
     }
   }
-  return out.result;
+  return out.finish();
 }

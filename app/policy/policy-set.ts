@@ -120,7 +120,7 @@ export function createPolicySet(objects: readonly KubeObject[], options: PolicyS
   return {
     bindings, templatePolicies, problems, unboundPolicies, table, params,
     bindingsFor(resource, kind) {
-      const key = `${resource}|${kind}`;
+      const key = resource + '|' + kind;
       let list = cache.get(key);
       if (!list) {
         list = bindings.filter((b) => {

@@ -28,8 +28,20 @@ function divideRoundUp(value: bigint, divisor: bigint): bigint {
   return value % divisor !== 0n && value > 0n ? q + 1n : q;
 }
 
+// Quantities are immutable and the same strings ("500m", "128Mi") recur across
+// a catalogue, so parsed values are cached.
+const parsedQuantities = new Map<string, Quantity | undefined>();
+
 /** Parses a quantity string, or returns undefined when it is not one. */
 export function parseQuantity(text: string): Quantity | undefined {
+  if (parsedQuantities.has(text)) return parsedQuantities.get(text);
+  const parsed = parseQuantityText(text);
+  if (parsedQuantities.size > 10_000) parsedQuantities.clear();
+  parsedQuantities.set(text, parsed);
+  return parsed;
+}
+
+function parseQuantityText(text: string): Quantity | undefined {
   const match = pattern.exec(text);
   if (!match) return undefined;
   const [, sign, whole = '', fraction = '', suffix = ''] = match;

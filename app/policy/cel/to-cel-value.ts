@@ -11,7 +11,7 @@ export function toCelValue(value: unknown, doublePaths?: ReadonlySet<string>): u
   if (doublePaths) return convert(value, doublePaths, '');
   const cached = cache.get(value);
   if (cached !== undefined) return cached;
-  const converted = convert(value, undefined, '');
+  const converted = convertFast(value);
   cache.set(value, converted);
   return converted;
 }
@@ -35,5 +35,20 @@ function convert(value: unknown, doublePaths: ReadonlySet<string> | undefined, p
   for (const key of Object.keys(value)) {
     out[key] = convert((value as Record<string, unknown>)[key], doublePaths, doublePaths ? `${path}.${key}` : '');
   }
+  return out;
+}
+
+// The common path (no schema-typed doubles), kept small so V8 inlines it.
+function convertFast(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? BigInt(value) : value;
+  if (value === null || typeof value !== 'object') return value === undefined ? null : value;
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = convertFast(value[i]);
+    return out;
+  }
+  if (value instanceof Date || value instanceof Uint8Array || value instanceof Map) return value;
+  const out: Record<string, unknown> = {};
+  for (const key in value) out[key] = convertFast((value as Record<string, unknown>)[key]);
   return out;
 }

@@ -19,6 +19,7 @@ function label(source: PolicySource, policy: string, binding: string): string {
 /** Accumulates violations, warnings, annotations and unknowns for one request. */
 export class ResultCollector {
   readonly result: AdmissionResult = { allowed: true, warnings: [], violations: [], auditAnnotations: {}, notEvaluated: [], errors: [] };
+  private readonly auditFailures: unknown[] = [];
   /** True while evaluating a workload's synthetic Pod. */
   podTemplate = false;
 
@@ -48,12 +49,7 @@ export class ResultCollector {
     const who = label(binding.source, binding.policyName, binding.name);
     if (actions.includes('Deny') && !this.podTemplate) this.result.allowed = false;
     if (actions.includes('Warn')) this.result.warnings.push(`${prefix}Validation failed for ${who}: ${message}`);
-    if (actions.includes('Audit')) {
-      const key = 'validation.policy.admission.k8s.io/validation_failure';
-      const entries = JSON.parse(this.result.auditAnnotations[key] ?? '[]') as unknown[];
-      entries.push({ message, policy: binding.policyName, binding: binding.name, expressionIndex: 0, validationActions: actions });
-      this.result.auditAnnotations[key] = JSON.stringify(entries);
-    }
+    if (actions.includes('Audit')) this.auditFailures.push({ message, policy: binding.policyName, binding: binding.name, validationActions: actions });
   }
 
   /** Records a policy that applied but could not be evaluated offline. */
@@ -65,6 +61,12 @@ export class ResultCollector {
   /** Records an evaluation error that failurePolicy Ignore let through. */
   error(binding: CompiledBinding, message: string): void {
     this.result.errors.push({ policy: binding.policyName, binding: binding.name, message: this.podTemplate ? `pod template: ${message}` : message });
+  }
+
+  /** The result, with the Audit failures folded into their audit annotation as the API server does. */
+  finish(): AdmissionResult {
+    if (this.auditFailures.length) this.result.auditAnnotations['validation.policy.admission.k8s.io/validation_failure'] = JSON.stringify(this.auditFailures);
+    return this.result;
   }
 
   /** Records an audit annotation (key already prefixed). */

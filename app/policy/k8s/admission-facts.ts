@@ -2,7 +2,7 @@
 // shared by every policy evaluated against it.
 import { authorizerValue, type CelActivation } from '../cel/cel-environment.js';
 import { toCelValue } from '../cel/to-cel-value.js';
-import type { AdmissionInput, KubeObject } from '../types.js';
+import type { AdmissionInput, KubeObject, UserInfo } from '../types.js';
 import { splitApiVersion, type ResourceTable } from './resource-names.js';
 
 /** The request as matchers and CEL see it. */
@@ -34,9 +34,22 @@ export interface AdmissionFacts {
   userInfo: { username: string; groups: string[] };
 }
 
+const noUser: UserInfo = {};
+const emptyUser = Object.freeze({ username: '', uid: '', groups: Object.freeze([]), extra: Object.freeze({}) });
+const emptyOptions = Object.freeze({});
+
 /** Parses an as-of date (YYYY-MM-DD or RFC 3339) to epoch ms; undefined for invalid input. */
+let lastAsOf: [string, number | undefined] = ['', undefined];
+
 export function parseAsOf(text: string | undefined): number | undefined {
   if (!text) return undefined;
+  if (lastAsOf[0] === text) return lastAsOf[1];
+  const ms = parseDate(text);
+  lastAsOf = [text, ms];
+  return ms;
+}
+
+function parseDate(text: string): number | undefined {
   const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
   return Number.isNaN(ms) ? undefined : ms;
 }
@@ -54,23 +67,25 @@ export function buildAdmissionFacts(input: AdmissionInput, table: ResourceTable,
   const namespace = info.namespaced ? (subject.metadata?.namespace ?? nsObject?.metadata?.name ?? 'default') : '';
   const namespaceLabels = isNamespace ? subject.metadata?.labels ?? {} : info.namespaced ? (nsObject?.metadata?.labels ?? {}) : undefined;
   const name = subject.metadata?.name ?? '';
-  const user = input.userInfo ?? {};
-  const request = {
+  const user = input.userInfo ?? noUser;
+  // Built directly as a CEL value: it holds no numbers, so no conversion walk is needed.
+  const kindValue = { group, version, kind };
+  const resourceValue = { group, version, resource: info.resource };
+  const celRequest = {
     uid: '00000000-0000-0000-0000-000000000000',
-    kind: { group, version, kind },
-    resource: { group, version, resource: info.resource },
+    kind: kindValue,
+    resource: resourceValue,
     subResource: input.subResource ?? '',
-    requestKind: { group, version, kind },
-    requestResource: { group, version, resource: info.resource },
+    requestKind: kindValue,
+    requestResource: resourceValue,
     requestSubResource: input.subResource ?? '',
     name,
     namespace,
     operation: input.operation,
-    userInfo: { username: user.username ?? '', uid: user.uid ?? '', groups: user.groups ?? [], extra: user.extra ?? {} },
+    userInfo: user === noUser ? emptyUser : { username: user.username ?? '', uid: user.uid ?? '', groups: user.groups ?? [], extra: user.extra ?? {} },
     dryRun: true,
-    options: {},
+    options: emptyOptions,
   };
-  const celRequest = toCelValue(request);
   const activation: CelActivation = {
     object: toCelValue(object),
     oldObject: toCelValue(oldObject),

@@ -42,6 +42,7 @@ const builtIn: Array<[string, string, string, boolean]> = [
 export class ResourceTable {
   private readonly byGroupKind = new Map<string, ResourceInfo>();
   private readonly byKind = new Map<string, ResourceInfo>();
+  private readonly cache = new Map<string, Map<string, ResourceInfo>>();
 
   constructor(extra: ResourceMapping[] = []) {
     for (const [group, kind, resource, namespaced] of builtIn) this.add({ group, kind, resource, namespaced });
@@ -50,6 +51,7 @@ export class ResourceTable {
 
   /** Adds or overrides one mapping (the hook for CRDs and custom kinds). */
   add(mapping: ResourceMapping): void {
+    this.cache?.clear();
     const info = { group: mapping.group, resource: mapping.resource, namespaced: mapping.namespaced };
     this.byGroupKind.set(`${mapping.group}/${mapping.kind}`, info);
     if (!this.byKind.has(mapping.kind) || mapping.group === '') this.byKind.set(mapping.kind, info);
@@ -64,7 +66,14 @@ export class ResourceTable {
 
   /** The resource for a group and kind; unknown kinds get the lower-case plural, namespaced. */
   lookup(group: string, kind: string): ResourceInfo {
-    return this.byGroupKind.get(`${group}/${kind}`) ?? this.byKind.get(kind) ?? { group, resource: guessPlural(kind), namespaced: true };
+    let byKind = this.cache.get(group);
+    if (!byKind) this.cache.set(group, (byKind = new Map()));
+    let info = byKind.get(kind);
+    if (!info) {
+      info = this.byGroupKind.get(`${group}/${kind}`) ?? this.byKind.get(kind) ?? { group, resource: guessPlural(kind), namespaced: true };
+      byKind.set(kind, info);
+    }
+    return info;
   }
 }
 

@@ -1,0 +1,127 @@
+// Policy engine throughput on a generated catalogue: 2,000 services x 2
+// environments (3 objects each, Deployments also checked through their pod
+// template) x 50 policies. Prints evaluations per second and the adapter's
+// overhead factor against raw cel-js evaluation of the same expressions on
+// values converted beforehand. Target (issue 5): overhead <= 1.5x.
+// Each figure is the best of several rounds, to keep GC and JIT noise out.
+import { createPolicySet } from './policy-set.js';
+import { evaluateAdmission } from './evaluate-admission.js';
+import { celEnvironment } from './cel/cel-environment.js';
+import { toCelValue } from './cel/to-cel-value.js';
+import { podFromWorkload } from './pod-template.js';
+import { generatePolicies, generateServiceObjects } from './testing/catalogue-generator.js';
+import type { KubeObject } from './types.js';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const SERVICES = 2000;
+const ENVS = ['dev', 'prod'];
+const ROUNDS = 5;
+
+interface Request { object: KubeObject; namespaceObject: KubeObject }
+
+function catalogue(): Request[] {
+  const requests: Request[] = [];
+  for (let s = 0; s < SERVICES; s++) {
+    for (const env of ENVS) {
+      const namespaceObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: `team-${s % 40}-${env}`, labels: { env } } };
+      for (const object of generateServiceObjects(s, env)) requests.push({ object, namespaceObject });
+    }
+  }
+  return requests;
+}
+
+const resourceOf: Record<string, string> = { Deployment: 'deployments', Service: 'services', ConfigMap: 'configmaps', Pod: 'pods' };
+
+let start = performance.now();
+const set = createPolicySet(generatePolicies());
+const compileMs = performance.now() - start;
+if (set.problems.length) throw new Error(`generated policies have problems: ${JSON.stringify(set.problems[0])}`);
+
+function evaluationsIn(requests: Request[]): number {
+  let n = 0;
+  for (const r of requests) {
+    n += set.bindingsFor(resourceOf[r.object.kind!]!, r.object.kind!).length;
+    if (podFromWorkload(r.object)) n += set.bindingsFor('pods', 'Pod').length;
+  }
+  return n;
+}
+
+function runAdapter(requests: Request[]): { ms: number; violations: number } {
+  let violations = 0;
+  const t = performance.now();
+  for (const r of requests) violations += evaluateAdmission(set, { operation: 'CREATE', object: r.object, namespaceObject: r.namespaceObject, asOf: '2026-12-01' }).violations.length;
+  return { ms: performance.now() - t, violations };
+}
+
+// Raw: the same matchCondition and validation expressions through cel-js
+// directly, on pre-converted values: no matching, params, variables, facts or results.
+const env = celEnvironment();
+const rawPrograms = new Map<string, Array<(ctx: unknown) => unknown>>();
+for (const kind of Object.keys(resourceOf)) {
+  const expressions = set.bindingsFor(resourceOf[kind]!, kind).flatMap((b) => [...b.policy!.matchConditions.map((c) => c.program.expression), ...b.policy!.validations.map((v) => v.expression)]);
+  rawPrograms.set(kind, expressions.map((e) => {
+    const parsed = env.parse(e.replaceAll('variables.anyObject', 'object'));
+    parsed.check();
+    return parsed as unknown as (ctx: unknown) => unknown;
+  }));
+}
+
+function rawActivations(requests: Request[]): Array<{ programs: Array<(ctx: unknown) => unknown>; ctx: unknown }> {
+  return requests.flatMap((r) => {
+    const base = { oldObject: null, params: null, request: null, namespaceObject: toCelValue(r.namespaceObject), variables: { meta: null }, authorizer: null };
+    const list = [{ programs: rawPrograms.get(r.object.kind!)!, ctx: { ...base, object: toCelValue(r.object) } }];
+    const pod = podFromWorkload(r.object);
+    if (pod) list.push({ programs: rawPrograms.get('Pod')!, ctx: { ...base, object: toCelValue(pod) } });
+    return list;
+  });
+}
+
+function runRaw(activations: ReturnType<typeof rawActivations>): { ms: number; evaluations: number } {
+  let evaluations = 0;
+  const t = performance.now();
+  for (const a of activations) {
+    for (const program of a.programs) {
+      try { program(a.ctx); } catch { /* an error is an evaluation too */ }
+      evaluations++;
+    }
+  }
+  return { ms: performance.now() - t, evaluations };
+}
+
+let cold = Infinity;
+let warm = Infinity;
+let raw = Infinity;
+let violations = 0;
+let rawEvaluations = 0;
+for (let round = 0; round < ROUNDS; round++) {
+  const fresh = catalogue();
+  gc();
+  const c = runAdapter(fresh);
+  cold = Math.min(cold, c.ms);
+  violations = c.violations;
+}
+// Warm and raw run interleaved on the same objects, each after a collection.
+const warmRequests = catalogue();
+const evaluations = evaluationsIn(warmRequests);
+const activations = rawActivations(warmRequests);
+for (let round = 0; round < ROUNDS; round++) {
+  gc();
+  warm = Math.min(warm, runAdapter(warmRequests).ms);
+  gc();
+  const r = runRaw(activations);
+  raw = Math.min(raw, r.ms);
+  rawEvaluations = r.evaluations;
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+console.log(`policies: 50 (${set.bindings.length} bindings); requests: ${fmt(warmRequests.length)} (${SERVICES} services x ${ENVS.length} envs x 3 objects); best of ${ROUNDS} rounds`);
+console.log(`compile policy set:                   ${compileMs.toFixed(1)} ms`);
+console.log(`adapter, cold (fresh objects):        ${fmt(cold)} ms, ${fmt(evaluations / (cold / 1000))} policy evaluations/s, ${fmt(warmRequests.length / (cold / 1000))} requests/s, ${fmt(violations)} violations`);
+console.log(`adapter, warm (converted values kept): ${fmt(warm)} ms, ${fmt(evaluations / (warm / 1000))} policy evaluations/s`);
+console.log(`raw cel-js, same expressions:         ${fmt(raw)} ms, ${fmt(rawEvaluations / (raw / 1000))} expression evaluations/s`);
+console.log(`overhead factor, warm / raw: ${(warm / raw).toFixed(2)}x (target <= 1.5x, goal 1.3x)`);
+console.log(`overhead factor, cold / raw: ${(cold / raw).toFixed(2)}x (cold also converts each object's YAML numbers to CEL ints once)`);
