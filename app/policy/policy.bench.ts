@@ -36,7 +36,7 @@ function catalogue(): Request[] {
 
 const resourceOf: Record<string, string> = { Deployment: 'deployments', Service: 'services', ConfigMap: 'configmaps', Pod: 'pods' };
 
-let start = performance.now();
+const start = performance.now();
 const set = createPolicySet(generatePolicies());
 const compileMs = performance.now() - start;
 if (set.problems.length) throw new Error(`generated policies have problems: ${JSON.stringify(set.problems[0])}`);
