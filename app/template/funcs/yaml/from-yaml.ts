@@ -77,7 +77,6 @@ export function parseYamlLikeHelm(text: string): Value {
   const docs = parseAllDocuments(text, {
     version: '1.1',
     uniqueKeys: false,
-    maxAliasCount: -1,
     merge: true,
     customTags: (tags) => tags.filter((t) => {
       const tag = t as { tag: string; format?: string };
