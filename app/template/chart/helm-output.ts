@@ -61,23 +61,35 @@ interface Segment {
 const none: LineOrigin = { file: '', line: 0, includeChain: [] };
 const utf8 = new TextDecoder();
 
+function countLines(text: string, from = 0, to = text.length): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+const noOrigins: (LineOrigin | undefined)[] = [];
+
 function documentOrigins(entry: SortedManifest, input: AssembleInput, cursors: Map<string, number>): (LineOrigin | undefined)[] {
-  const fileText = input.renderedFiles.get(entry.path) ?? '';
   const origins = input.origins.get(entry.path);
+  if (!origins) return noOrigins;
+  const fileText = input.renderedFiles.get(entry.path) ?? '';
   const at = fileText.indexOf(entry.content, cursors.get(entry.path) ?? 0);
-  const lineCount = entry.content.split('\n').length;
-  if (at < 0 || !origins) return new Array(lineCount).fill(undefined);
+  const lineCount = countLines(entry.content) + 1;
+  if (at < 0) return new Array(lineCount).fill(undefined);
   cursors.set(entry.path, at + entry.content.length);
-  const firstLine = fileText.slice(0, at).split('\n').length - 1;
+  const firstLine = countLines(fileText, 0, at);
   return Array.from({ length: lineCount }, (_, i) => origins[firstLine + i]);
 }
 
-function objectOf(entry: { path: string; content: string; documentIndex: number }, hookEvents: string[], crd: boolean): RenderedObject {
+function objectOf(entry: { path: string; content: string; documentIndex: number; parsed?: unknown }, hookEvents: string[], crd: boolean): RenderedObject {
   let object: unknown = null;
-  try {
-    object = parseHelmYaml(entry.content);
-  } catch {
-    object = null;
+  if ('parsed' in entry) object = entry.parsed;
+  else {
+    try {
+      object = parseHelmYaml(entry.content);
+    } catch {
+      object = null;
+    }
   }
   const o = (object && typeof object === 'object' ? object : {}) as Record<string, any>;
   const md = (o.metadata && typeof o.metadata === 'object' ? o.metadata : {}) as Record<string, unknown>;
@@ -99,12 +111,12 @@ function flatten(segments: Segment[], trimEnd: boolean, startLine: number): { te
     if (segment.object) segment.object.outputLine = startLine + lines.length;
     text += segment.text;
     // A segment's text ends with "\n": its last split element is the start of the next line.
-    const count = segment.text.split('\n').length - 1;
+    const count = countLines(segment.text);
     for (let i = 0; i < count; i++) lines.push(segment.lines[i]);
   }
   if (trimEnd) {
     const trimmed = text.trim();
-    const kept = trimmed.split('\n').length;
+    const kept = countLines(trimmed) + 1;
     return { text: trimmed, lines: lines.slice(0, kept) };
   }
   return { text, lines };

@@ -38,6 +38,8 @@ export interface SortedManifest {
   /** Hook events (`pre-install`, `test`, ...) for hooks; empty for plain manifests. */
   hookEvents: string[];
   hookWeight: number;
+  /** The document as parsed while reading its head (Helm's YAML reading). */
+  parsed: unknown;
 }
 
 /** A YAML error in rendered output, with Helm's message. */
@@ -60,10 +62,28 @@ function stringField(value: unknown): string {
   return String(value);
 }
 
-function readHead(content: string, path: string, index: number): ManifestHead {
+// Parsed documents by text: live previews re-render mostly unchanged documents,
+// and YAML parsing dominates render time. Parsed objects are shared: read-only.
+const parseCache = new Map<string, unknown>();
+const PARSE_CACHE_LIMIT = 4000;
+
+function parseCached(content: string): unknown {
+  if (parseCache.has(content)) {
+    const hit = parseCache.get(content);
+    parseCache.delete(content);
+    parseCache.set(content, hit);
+    return hit;
+  }
+  const doc = parseHelmYaml(content);
+  parseCache.set(content, doc);
+  if (parseCache.size > PARSE_CACHE_LIMIT) parseCache.delete(parseCache.keys().next().value!);
+  return doc;
+}
+
+function readHead(content: string, path: string, index: number): { head: ManifestHead; doc: unknown } {
   let doc: unknown;
   try {
-    doc = parseHelmYaml(content);
+    doc = parseCached(content);
   } catch (error) {
     if (error instanceof YamlSyntaxProblem) {
       throw new ManifestYamlProblem(`YAML parse error on ${path}: ${error.message}`, path, index, error.line);
@@ -76,7 +96,7 @@ function readHead(content: string, path: string, index: number): ManifestHead {
       const got = Array.isArray(doc) ? 'array' : typeof doc === 'string' ? 'string' : typeof doc === 'boolean' ? 'bool' : 'number';
       throw new ManifestYamlProblem(`YAML parse error on ${path}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${got} into Go value of type releaseutil.SimpleHead`, path, index, 1);
     }
-    return head;
+    return { head, doc };
   }
   const o = doc as Record<string, unknown>;
   head.apiVersion = stringField(o.apiVersion);
@@ -89,7 +109,7 @@ function readHead(content: string, path: string, index: number): ManifestHead {
       for (const [k, v] of Object.entries(md.annotations as Record<string, unknown>)) head.annotations[k] = stringField(v);
     }
   }
-  return head;
+  return { head, doc };
 }
 
 function lessByKind(a: string, b: string): boolean {
@@ -124,8 +144,8 @@ export function sortManifests(files: Map<string, string>): { manifests: SortedMa
     if (path.slice(path.lastIndexOf('/') + 1).startsWith('_')) continue;
     if (content.trim() === '') continue;
     splitManifests(content).forEach((doc, index) => {
-      const head = readHead(doc, path, index);
-      const entry: SortedManifest = { path, content: doc, head, documentIndex: index, hookEvents: [], hookWeight: 0 };
+      const { head, doc: parsed } = readHead(doc, path, index);
+      const entry: SortedManifest = { path, content: doc, head, documentIndex: index, hookEvents: [], hookWeight: 0, parsed };
       const hookAnnotation = head.annotations['helm.sh/hook'];
       if (hookAnnotation === undefined) {
         manifests.push(entry);

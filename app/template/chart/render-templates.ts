@@ -4,6 +4,9 @@
 // which template line produced each output chunk (for source maps).
 import { TemplateSet } from '../lang/engine.js';
 import { GoTemplateError } from '../../errors/go-template-error.js';
+import { builtinNames } from '../lang/builtins.js';
+import { isEmptyTree } from '../lang/nodes.js';
+import { GoParseError, parseTemplate, type Tree } from '../lang/parser.js';
 import type { FuncMap, GoMap, Value } from '../lang/value.js';
 import { chartFullPath, isLibraryChart, type Chart } from './chart-types.js';
 import { valuesTable } from './coalesce.js';
@@ -78,10 +81,49 @@ export function sortTemplateNames(names: string[]): string[] {
 
 const warnRegex = /HELM_ERR_START([\s\S]*)HELM_ERR_END/;
 
-function cleanupParseError(file: string, error: GoTemplateError): TemplateProblem {
+function cleanupParseError(file: string, error: GoParseError): TemplateProblem {
   const tokens = error.message.split(': ');
-  if (tokens.length === 1) return new TemplateProblem(`parse error in (${file}): ${error.message}`, 'parse', file, error.data.line, 0);
-  return new TemplateProblem(`parse error at (${tokens[1]}): ${tokens[tokens.length - 1]}`, 'parse', error.data.file || file, error.data.line, 0);
+  if (tokens.length === 1) return new TemplateProblem(`parse error in (${file}): ${error.message}`, 'parse', file, error.line, 0);
+  return new TemplateProblem(`parse error at (${tokens[1]}): ${tokens[tokens.length - 1]}`, 'parse', error.templateName || file, error.line, 0);
+}
+
+// Parse trees by function map and (name, text): trees are immutable, and a live
+// preview re-parses mostly unchanged files. Bounded per function map.
+const treeCache = new WeakMap<FuncMap, Map<string, Map<string, Tree>>>();
+const TREE_CACHE_LIMIT = 5000;
+
+function parseCached(name: string, text: string, funcs: FuncMap): Map<string, Tree> {
+  let cache = treeCache.get(funcs);
+  if (!cache) {
+    cache = new Map();
+    treeCache.set(funcs, cache);
+  }
+  const key = `${name}\u0000${text}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const trees = parseTemplate(name, text, { hasFunction: (f) => Object.hasOwn(funcs, f) || builtinNames.has(f) });
+  cache.set(key, trees);
+  if (cache.size > TREE_CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  return trees;
+}
+
+/** Builds the template set as Helm's parse loop does (a later define wins unless it is empty). */
+function buildSet(templates: Map<string, Renderable>, names: string[], funcs: FuncMap): TemplateSet {
+  const trees = new Map<string, Tree>();
+  for (const name of names) {
+    let parsed: Map<string, Tree>;
+    try {
+      parsed = parseCached(name, templates.get(name)!.text, funcs);
+    } catch (error) {
+      if (error instanceof GoParseError) throw cleanupParseError(name, error);
+      throw error;
+    }
+    for (const [treeName, tree] of parsed) {
+      if (trees.has(treeName) && isEmptyTree(tree.root)) continue;
+      trees.set(treeName, tree);
+    }
+  }
+  return new TemplateSet({ funcs }, trees, names[0]);
 }
 
 function cleanupExecError(file: string, error: GoTemplateError): TemplateProblem {
@@ -125,16 +167,8 @@ export interface EngineResult {
 
 /** Parses and executes every renderable like Helm's engine; throws TemplateProblem. */
 export function renderTemplates(templates: Map<string, Renderable>, options: EngineOptions): EngineResult {
-  const set = new TemplateSet({ funcs: options.funcs });
   const names = sortTemplateNames([...templates.keys()]);
-  for (const name of names) {
-    try {
-      set.parse(name, templates.get(name)!.text);
-    } catch (error) {
-      if (error instanceof GoTemplateError) throw cleanupParseError(name, error);
-      throw error;
-    }
-  }
+  const set = buildSet(templates, names, options.funcs);
   const files = new Map<string, string>();
   const chunks = new Map<string, OutputChunk[]>();
   for (const name of names) {

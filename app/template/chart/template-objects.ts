@@ -1,7 +1,7 @@
 // The objects a chart template sees (.Chart, .Files, .Capabilities, .Values,
 // .Release), typed like Helm's Go structs so printing, typeOf and method calls match.
 import {
-  GoFuncError, GoObject, GoStruct, GoTypedMap, withGoType, type FuncDefinition, type GoFunction, type GoKind, type GoMap, type Value,
+  GoFuncError, GoObject, GoStruct, GoTypedMap, withGoType, funcValue, type GoFunction, type GoKind, type GoMap, type Value,
 } from '../lang/value.js';
 import { marshalYamlV2 } from '../funcs/yaml/to-yaml.js';
 import { base64Encode, utf8Decode } from '../funcs/encoding-base.js';
@@ -9,8 +9,8 @@ import type { Chart, ChartFile } from './chart-types.js';
 import { valuesPathValue, valuesTable } from './coalesce.js';
 import { compileGlob } from './glob.js';
 
-function method(call: (args: Value[]) => Value, params: string[] = []): FuncDefinition {
-  return { call: (args: Value[]) => call(args), params };
+function method(call: (args: Value[]) => Value, params: string[] = []): GoFunction {
+  return funcValue((args: Value[]) => call(args), { params });
 }
 
 /** A struct that is also a fmt.Stringer (KubeVersion prints as its version). */
