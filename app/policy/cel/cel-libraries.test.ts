@@ -307,3 +307,71 @@ describe('values and variables', () => {
     expect(() => compileCel('nope.spec')).toThrow(/compilation failed/);
   });
 });
+
+describe('schema-typed numbers', () => {
+  it('a Gatekeeper parameter typed number is a double; an integer parameter an int', async () => {
+    const { policySet, create, deployment } = await import('../testing/policy-fixtures.js');
+    const set = policySet(`
+apiVersion: templates.gatekeeper.sh/v1
+kind: ConstraintTemplate
+metadata: { name: k8stypes }
+spec:
+  crd:
+    spec:
+      names: { kind: K8sTypes }
+      validation:
+        openAPIV3Schema:
+          type: object
+          properties:
+            ratio: { type: number }
+            count: { type: integer }
+  targets:
+    - target: admission.k8s.gatekeeper.sh
+      code:
+        - engine: K8sNativeValidation
+          source:
+            validations:
+              - expression: "type(variables.params.ratio) == double && type(variables.params.count) == int"
+---
+apiVersion: constraints.gatekeeper.sh/v1beta1
+kind: K8sTypes
+metadata: { name: t }
+spec:
+  match: { kinds: [{ apiGroups: ["apps"], kinds: ["Deployment"] }] }
+  parameters: { ratio: 1, count: 2 }`);
+    expect(create(set, deployment('a')).violations).toEqual([]);
+  });
+
+  it('a CRD schema keeps number fields of custom objects double', async () => {
+    const { policySet, create } = await import('../testing/policy-fixtures.js');
+    const set = policySet(`
+apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: { name: canaries.acme.dev }
+spec:
+  group: acme.dev
+  scope: Namespaced
+  names: { kind: Canary, plural: canaries }
+  versions:
+    - name: v1
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec: { type: object, properties: { weight: { type: number }, steps: { type: integer } } }
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicy
+metadata: { name: p }
+spec:
+  matchConstraints: { resourceRules: [{ apiGroups: [acme.dev], apiVersions: ["*"], operations: ["*"], resources: [canaries] }] }
+  validations: [{ expression: "type(object.spec.weight) == double && type(object.spec.steps) == int" }]
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicyBinding
+metadata: { name: p }
+spec: { policyName: p, validationActions: [Deny] }`);
+    expect(create(set, { apiVersion: 'acme.dev/v1', kind: 'Canary', metadata: { name: 'c', namespace: 'shop' }, spec: { weight: 1, steps: 3 } }).allowed).toBe(true);
+  });
+});

@@ -4,11 +4,18 @@
 // and it stays a double even when integral (Kubernetes would see 1.0).
 
 const cache = new WeakMap<object, unknown>();
+const typedCache = new WeakMap<object, unknown>();
 
 /** Converts a JSON value to a CEL value (integral numbers to BigInt); memoised per object. */
 export function toCelValue(value: unknown, doublePaths?: ReadonlySet<string>): unknown {
   if (value === null || value === undefined || typeof value !== 'object') return convertScalar(value, doublePaths, '');
-  if (doublePaths) return convert(value, doublePaths, '');
+  if (doublePaths) {
+    const typed = typedCache.get(value);
+    if (typed !== undefined) return typed;
+    const converted = convert(value, doublePaths, '');
+    typedCache.set(value, converted);
+    return converted;
+  }
   const cached = cache.get(value);
   if (cached !== undefined) return cached;
   const converted = convertFast(value);

@@ -40,6 +40,7 @@ export class ParamStore {
       const what = ref.name !== undefined ? `${kind.kind} '${ref.name}'` : `${kind.kind} matching the selector`;
       return { notFound: `no params found for policy binding '${binding.name}' with Deny parameterNotFoundAction: ${what}${namespace ? ` in namespace '${namespace}'` : ''} is not among the policy objects; add it next to the policy` };
     }
-    return { params: found.map((o) => toCelValue(o)) };
+    const numbers = this.table.lookup(kind.group, kind.kind).numberPaths;
+    return { params: found.map((o) => toCelValue(o, numbers)) };
   }
 }

@@ -8,6 +8,7 @@ import type { FieldProblem, IndexKeys, RequestMatcher } from '../engine/resource
 import { VariableScope } from '../engine/variable-scope.js';
 import { toCelValue } from '../cel/to-cel-value.js';
 import { compileLabelSelector } from '../k8s/label-selector.js';
+import { numberPaths } from '../k8s/schema-numbers.js';
 import type { KubeObject, PolicyAction } from '../types.js';
 import { readDenyFrom } from './deny-from.js';
 
@@ -18,12 +19,15 @@ export const needsOpaReason = 'needs OPA (Rego): this ConstraintTemplate has no 
 export interface CompiledConstraintTemplate {
   constraintKind: string;
   policy: CompiledPolicy;
+  /** Constraint paths the parameters schema types as number. */
+  numberPaths: Set<string>;
 }
 
 /** Compiles a ConstraintTemplate. */
 export function compileConstraintTemplate(object: KubeObject, problems: FieldProblem[]): CompiledConstraintTemplate {
   const spec = (object.spec ?? {}) as any;
   const constraintKind = String(spec.crd?.spec?.names?.kind ?? '');
+  const numbers = numberPaths(spec.crd?.spec?.validation?.openAPIV3Schema, '.spec.parameters');
   if (!constraintKind) problems.push({ field: 'spec.crd.spec.names.kind', message: 'a ConstraintTemplate needs the constraint kind in spec.crd.spec.names.kind' });
   const targets: any[] = Array.isArray(spec.targets) ? spec.targets : [];
   let codeIndex = -1;
@@ -33,7 +37,7 @@ export function compileConstraintTemplate(object: KubeObject, problems: FieldPro
   }));
   const base = { name: object.metadata?.name ?? '', source: 'Gatekeeper' as const, match: () => true, keys: {} as IndexKeys, matchConditions: [], validations: [], auditAnnotations: [] };
   if (codeIndex < 0) {
-    return { constraintKind, policy: { ...base, failurePolicy: 'Fail', variables: new VariableScope([]), notEvaluated: needsOpaReason } };
+    return { constraintKind, numberPaths: numbers, policy: { ...base, failurePolicy: 'Fail', variables: new VariableScope([]), notEvaluated: needsOpaReason } };
   }
   const field = `spec.targets[${targetIndex}].code[${codeIndex}].source`;
   const source = targets[targetIndex].code[codeIndex].source ?? {};
@@ -43,7 +47,7 @@ export function compileConstraintTemplate(object: KubeObject, problems: FieldPro
       { name: 'params', native: (a) => ((a.params as any)?.spec?.parameters ?? null) },
     ],
   });
-  return { constraintKind, policy: { ...base, ...body, failurePolicy: parseFailurePolicy(source.failurePolicy, `${field}.failurePolicy`, problems) } };
+  return { constraintKind, numberPaths: numbers, policy: { ...base, ...body, failurePolicy: parseFailurePolicy(source.failurePolicy, `${field}.failurePolicy`, problems) } };
 }
 
 function glob(pattern: string): (value: string) => boolean {
@@ -108,12 +112,12 @@ function compileConstraintMatch(match: any, problems: FieldProblem[]): { matcher
 }
 
 /** Compiles a constraint (an object in constraints.gatekeeper.sh) into a binding of its template. */
-export function compileConstraint(object: KubeObject, templateName: string, problems: FieldProblem[]): CompiledBinding {
+export function compileConstraint(object: KubeObject, templateName: string, numbers: ReadonlySet<string>, problems: FieldProblem[]): CompiledBinding {
   const spec = (object.spec ?? {}) as any;
   const { matcher, keys } = compileConstraintMatch(spec.match, problems);
   return {
     name: object.metadata?.name ?? '', policyName: templateName, source: 'Gatekeeper',
     actions: readActions(spec, problems), match: matcher, keys,
-    fixedParams: toCelValue(object), denyFrom: readDenyFrom(object, problems),
+    fixedParams: toCelValue(object, numbers.size ? numbers : undefined), denyFrom: readDenyFrom(object, problems),
   };
 }

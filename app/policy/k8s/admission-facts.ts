@@ -87,8 +87,8 @@ export function buildAdmissionFacts(input: AdmissionInput, table: ResourceTable,
     options: emptyOptions,
   };
   const activation: CelActivation = {
-    object: toCelValue(object),
-    oldObject: toCelValue(oldObject),
+    object: toCelValue(object, info.numberPaths),
+    oldObject: toCelValue(oldObject, info.numberPaths),
     request: celRequest,
     params: null,
     namespaceObject: info.namespaced && nsObject ? toCelValue(nsObject) : null,

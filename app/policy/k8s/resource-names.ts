@@ -2,12 +2,15 @@
 // come from a built-in table, CRDs among the inputs add theirs, and callers
 // can pass more through ResourceMapping.
 import type { KubeObject, ResourceMapping } from '../types.js';
+import { numberPaths } from './schema-numbers.js';
 
 /** Where a kind lives: its resource name and scope. */
 export interface ResourceInfo {
   group: string;
   resource: string;
   namespaced: boolean;
+  /** Paths its schema types as number (from a CRD), kept double in CEL. */
+  numberPaths?: ReadonlySet<string>;
 }
 
 const builtIn: Array<[string, string, string, boolean]> = [
@@ -50,9 +53,10 @@ export class ResourceTable {
   }
 
   /** Adds or overrides one mapping (the hook for CRDs and custom kinds). */
-  add(mapping: ResourceMapping): void {
+  add(mapping: ResourceMapping, numberPaths?: ReadonlySet<string>): void {
     this.cache?.clear();
-    const info = { group: mapping.group, resource: mapping.resource, namespaced: mapping.namespaced };
+    const info: ResourceInfo = { group: mapping.group, resource: mapping.resource, namespaced: mapping.namespaced };
+    if (numberPaths?.size) info.numberPaths = numberPaths;
     this.byGroupKind.set(`${mapping.group}/${mapping.kind}`, info);
     if (!this.byKind.has(mapping.kind) || mapping.group === '') this.byKind.set(mapping.kind, info);
   }
@@ -61,7 +65,10 @@ export class ResourceTable {
   addCustomResourceDefinition(crd: KubeObject): void {
     const spec = crd.spec as any;
     if (!spec?.names?.kind || !spec?.names?.plural) return;
-    this.add({ group: String(spec.group ?? ''), kind: spec.names.kind, resource: spec.names.plural, namespaced: spec.scope !== 'Cluster' });
+    const versions: any[] = Array.isArray(spec.versions) ? spec.versions : [];
+    const version = versions.find((v) => v?.storage) ?? versions[0];
+    const paths = numberPaths(version?.schema?.openAPIV3Schema ?? spec.validation?.openAPIV3Schema);
+    this.add({ group: String(spec.group ?? ''), kind: spec.names.kind, resource: spec.names.plural, namespaced: spec.scope !== 'Cluster' }, paths);
   }
 
   /** The resource for a group and kind; unknown kinds get the lower-case plural, namespaced. */
