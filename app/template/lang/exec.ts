@@ -66,7 +66,7 @@ export function executeTree(set: ExecSet, tree: Tree, data: Value, options: Exec
   try {
     state.run(data);
   } catch (e) {
-    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    if (isStackOverflow(e)) {
       throw state.error('exceeded maximum template depth (100000)');
     }
     if (e instanceof GoTemplateError) {
@@ -303,6 +303,13 @@ class State implements CallContext {
     this.pushVar('$', newDot);
     try {
       this.walkList(newDot, tree.root);
+    } catch (e) {
+      // Go stops at 100,000 nested {{template}} calls; the JS stack runs out first.
+      if (isStackOverflow(e)) {
+        this.node = node;
+        throw this.error('exceeded maximum template depth (100000)');
+      }
+      throw e;
     } finally {
       this.tree = saveTree;
       this.varBase = saveBase;
@@ -573,7 +580,7 @@ class State implements CallContext {
       return r === undefined ? null : r;
     } catch (e) {
       if (e instanceof TemplateLimitError) throw e;
-      if (e instanceof RangeError && /call stack/i.test(e.message)) throw e;
+      if (isStackOverflow(e)) throw e;
       this.node = node;
       const msg = e instanceof Error ? e.message : String(e);
       this.errorf(`error calling ${name}: ${msg}`);
@@ -672,6 +679,11 @@ const ANY_IFACE: object = {};
 
 function isIface(c: Container): boolean {
   return c !== null && (c === ANY_IFACE || goTypeTag(c) === undefined);
+}
+
+/** A JS stack overflow (possibly surfacing as another error thrown while the stack is exhausted). */
+function isStackOverflow(e: unknown): boolean {
+  return (e instanceof RangeError || e instanceof SyntaxError) && e.message.includes('call stack');
 }
 
 function canBeNil(type: string): boolean {
