@@ -68,7 +68,7 @@ function respondObjects(ctx: ResourceHandlerContext, req: IncomingMessage, res: 
     if (!object) throw notFound(type.group, type.plural, name);
     if (wantsTable(req.headers.accept)) {
       sendJson(res, 200, toTable(type.kind, [object], cluster.nowMs(), { resourceVersion: object.metadata.resourceVersion }, query.get('includeObject') !== 'None'));
-    } else sendJson(res, 200, object);
+    } else sendJson(res, 200, cluster.store.json(object));
     return;
   }
   const page = listObjects(cluster, type, namespace, listQuery(query));
@@ -79,7 +79,7 @@ function respondObjects(ctx: ResourceHandlerContext, req: IncomingMessage, res: 
   }
   // Serialise the page only: the items are shared references into the store.
   const head = JSON.stringify({ kind: `${type.kind}List`, apiVersion: apiVersionOf(type), metadata: listMeta });
-  sendJson(res, 200, `${head.slice(0, -1)},"items":[${page.items.map((item) => JSON.stringify(item)).join(',')}]}`);
+  sendJson(res, 200, `${head.slice(0, -1)},"items":[${page.items.map((item) => cluster.store.json(item)).join(',')}]}`);
 }
 
 /** Handles one request to a resource path. */

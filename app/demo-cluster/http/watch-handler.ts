@@ -30,8 +30,13 @@ export function serveWatch(cluster: Cluster, res: ServerResponse, request: Watch
   res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
   res.flushHeaders();
   const write = (eventType: string, object: KubeObject) => {
-    const shown = request.asTable ? toTable(type.kind, [object], cluster.nowMs()) : (object.apiVersion === apiVersion ? object : { ...object, apiVersion });
-    res.write(`${JSON.stringify({ type: eventType, object: shown })}\n`);
+    if (request.asTable) {
+      res.write(`${JSON.stringify({ type: eventType, object: toTable(type.kind, [object], cluster.nowMs()) })}\n`);
+    } else if (object.apiVersion === apiVersion) {
+      res.write(`{"type":"${eventType}","object":${cluster.store.json(object)}}\n`);
+    } else {
+      res.write(`${JSON.stringify({ type: eventType, object: { ...object, apiVersion } })}\n`);
+    }
   };
   const bookmark = (annotations?: Record<string, string>) => {
     res.write(`${JSON.stringify({ type: 'BOOKMARK', object: { kind: type.kind, apiVersion, metadata: { resourceVersion: String(lastRevision), ...(annotations ? { annotations } : {}) } } })}\n`);

@@ -25,12 +25,14 @@ export function seedBenchPods(cluster: Cluster, count: number): void {
       spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' },
     });
   }
+  // Namespace-major order appends keys in sorted order, so seeding never shifts the key index.
+  const perNamespace = Math.ceil(count / benchNamespaceCount);
   for (let i = 0; i < count; i++) {
-    const namespace = benchNamespace(i % benchNamespaceCount);
+    const namespace = benchNamespace(Math.floor(i / perNamespace));
     const app = `app-${i % 50}`;
     const pod: KubeObject = {
       apiVersion: 'v1', kind: 'Pod',
-      metadata: { name: `${app}-${String(i).padStart(6, '0')}`, namespace, uid: cluster.newUid(), creationTimestamp: now, labels: { app, 'paver.dev/bench': 'true' } },
+      metadata: { name: `pod-${String(i).padStart(6, '0')}`, namespace, uid: cluster.newUid(), creationTimestamp: now, labels: { app, 'paver.dev/bench': 'true' } },
       spec: {
         containers: [{ name: 'app', image: `registry.example.com/${app}:1.0.${i % 7}`, imagePullPolicy: 'IfNotPresent', ports: [{ containerPort: 8080, protocol: 'TCP' }],
           terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File', resources: {} }],

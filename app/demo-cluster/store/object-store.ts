@@ -20,6 +20,18 @@ export class ObjectStore {
   private readonly tables = new Map<string, Table>();
   private revision = 1;
   readonly hub = new WatchHub();
+  /** Stored objects never change, so their JSON is computed once and reused by lists and watches. */
+  private readonly serialized = new WeakMap<KubeObject, string>();
+
+  /** The JSON text of a stored object (cached). */
+  json(object: KubeObject): string {
+    let text = this.serialized.get(object);
+    if (text === undefined) {
+      text = JSON.stringify(object);
+      this.serialized.set(object, text);
+    }
+    return text;
+  }
 
   /** The latest resourceVersion handed out. */
   currentRevision(): number {
