@@ -8,7 +8,6 @@ import { runGit } from '../../git/testing/temp-repository.js';
 import { createEngineServiceRenderer, type ServiceRenderer } from '../versions/service-renderer.js';
 import { listTemplateVersions } from '../versions/list-template-versions.js';
 import { publishTemplateVersion } from './publish-template-version.js';
-import { engineFuncsForTests } from '../versions/testing/engine-funcs.js';
 import { DirtyWorkingTreeError, DraftRenderFailedError, VersionAlreadyPublishedError } from '../../errors/index.js';
 
 let parent: string;
@@ -58,7 +57,7 @@ describe('publishing a template version', () => {
     await writeFile(path.join(dir, 'notes.txt'), precious);
     const draftEdit = path.join(dir, 'templates/web-service/values.yaml');
     await writeFile(draftEdit, (await readFile(draftEdit, 'utf8')) + '# tuned default\n');
-    const result = await publishTemplateVersion(dir, { template: 'web-service', bump: 'minor', message: 'Add probe defaults\n\n- tuned default', render: createEngineServiceRenderer({ funcs: engineFuncsForTests() }) });
+    const result = await publishTemplateVersion(dir, { template: 'web-service', bump: 'minor', message: 'Add probe defaults\n\n- tuned default', render: createEngineServiceRenderer() });
     expect(result).toMatchObject({ version: '2.1.0', previousVersion: '2.0.0', tag: 'templates/web-service/v2.1.0' });
     expect(result.checkedServices.sort()).toEqual(['docs-portal', 'feature-flags', 'search-frontend']);
     expect(result.checkedServices).not.toContain('payments-api'); // ~2.0.0 does not accept 2.1.0

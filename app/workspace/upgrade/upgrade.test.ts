@@ -6,14 +6,13 @@ import { createSampleWorkspace } from '../sample/create-sample-workspace.js';
 import { defaultSampleDir } from '../sample/resources-dir.js';
 import { runGit } from '../../git/testing/temp-repository.js';
 import { createEngineServiceRenderer } from '../versions/service-renderer.js';
-import { engineFuncsForTests } from '../versions/testing/engine-funcs.js';
 import { planUpgrade, rewriteVersionRequest } from './plan-upgrade.js';
 import { applyUpgrade, setServiceTemplateVersion } from './apply-upgrade.js';
 import { DirtyWorkingTreeError, InvalidRequestError, TemplateVersionNotFoundError } from '../../errors/index.js';
 
 let parent: string;
 let dir: string;
-const render = createEngineServiceRenderer({ funcs: engineFuncsForTests() });
+const render = createEngineServiceRenderer();
 const read = (file: string) => readFile(path.join(dir, file), 'utf8');
 
 beforeAll(async () => {
