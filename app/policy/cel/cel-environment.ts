@@ -10,9 +10,11 @@ import { registerQuantityLibrary } from './quantity-library.js';
 import { registerIpLibrary } from './ip-library.js';
 import { registerSemverLibrary } from './semver-library.js';
 import { registerFormatLibrary } from './format-library.js';
+import { registerComprehensionsLibrary } from './comprehensions-library.js';
 import { offlineAuthorizer, registerAuthorizerLibrary, UnknownOfflineValue } from './authorizer-library.js';
 import type { CelRegistrar } from './cel-registrar.js';
 import { rewriteMatches } from './rewrite-matches.js';
+import { rewriteHas } from './rewrite-has.js';
 
 /** Variables every admission expression may use (all typed dyn except authorizer). */
 export const admissionVariables = ['object', 'oldObject', 'request', 'params', 'namespaceObject', 'variables'] as const;
@@ -55,6 +57,7 @@ function buildEnvironment(): Environment {
   registerIpLibrary(registrar);
   registerSemverLibrary(registrar);
   registerFormatLibrary(registrar);
+  registerComprehensionsLibrary(registrar);
   // Heterogeneous numeric equality (Kubernetes 1.28+): 1 == 1.0.
   env.registerOperator('int == double', (a: bigint, b: number) => Number(a) === b);
   return env;
@@ -74,7 +77,7 @@ export function compileCel(expression: string): CelProgram {
   const env = celEnvironment();
   let parsed: ReturnType<Environment['parse']>;
   try {
-    parsed = env.parse(rewriteMatches(expression));
+    parsed = env.parse(rewriteHas(rewriteMatches(expression)));
   } catch (error) {
     throw new CelCompileFailure(`compilation failed: ${firstLine((error as Error).message).replace('re2Matches', 'matches')}`);
   }
