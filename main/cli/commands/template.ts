@@ -1,6 +1,8 @@
 import type { CliCommand } from '../command.js';
 import { evaluateLine } from '../../../app/template/eval/evaluate-line.js';
 import { registeredFuncSets } from '../../../app/template/eval/func-sets.js';
+// Registers the "sprig" and "helm" function maps with the evaluator.
+import '../../../app/template/funcs/index.js';
 
 const usage = `paver template eval
   Reads JSON lines in the Go oracle's request format (id, template, templates, name,

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluateRequest, type EvalRequest } from '../../eval/evaluate.js';
 import { registeredFuncSets } from '../../eval/func-sets.js';
+// Registers the "sprig" and "helm" maps (Engineer B's app/template/funcs) with the evaluator.
+import '../../funcs/index.js';
 
 interface Probe extends EvalRequest {
   id: string;
