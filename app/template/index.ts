@@ -24,6 +24,8 @@ import { RenderProblem, renderChartWithFuncs, type ChartRenderResult, type Rende
 import { UserValuesProblem, buildUserValues as buildUserValuesRaw, type UserValueSources } from './chart/user-values.js';
 import type { GoMap } from './lang/value.js';
 import { defaultChartFuncs } from './chart/default-funcs.js';
+// Registers Sprig + Helm's functions as the default map (side effect of the funcs package).
+import './funcs/index.js';
 import { TemplateSet } from './lang/engine.js';
 import { GoTemplateError } from '../errors/go-template-error.js';
 

@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { loadChart } from './chart-loader.js';
 import { renderChartWithFuncs, type RenderChartOptions } from './render-chart.js';
-import { minimalHelmFuncs } from './testing/minimal-helm-funcs.js';
+import { helmFunctions } from '../funcs/index.js';
+
+const funcs = helmFunctions({ wrapWarnings: true });
 import { nodeFileReader } from '../../template-host/node-file-reader.js';
 
 const chartsDir = fileURLToPath(new URL('../testdata/charts', import.meta.url));
 const load = (name: string) => loadChart(nodeFileReader(chartsDir), name);
 const render = async (name: string, options: Partial<RenderChartOptions> = {}) =>
-  renderChartWithFuncs(await load(name), { funcs: minimalHelmFuncs, ...options });
+  renderChartWithFuncs(await load(name), { funcs, ...options });
 
 describe('renderChart on the shop chart', () => {
   it('prints what helm template prints', async () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadChart } from './chart-loader.js';
 import { renderChartWithFuncs, type RenderChartOptions } from './render-chart.js';
-import { minimalHelmFuncs } from './testing/minimal-helm-funcs.js';
+import { helmFunctions } from '../funcs/index.js';
+
+const funcs = helmFunctions({ wrapWarnings: true });
 import { memoryReader } from './testing/memory-reader.js';
 
 const chartYaml = 'apiVersion: v2\nname: bad\nversion: 0.1.0\n';
@@ -9,7 +11,7 @@ const chartYaml = 'apiVersion: v2\nname: bad\nversion: 0.1.0\n';
 async function renderFiles(files: Record<string, string>, options: Partial<RenderChartOptions> = {}) {
   const withChart = { 'bad/Chart.yaml': chartYaml, ...Object.fromEntries(Object.entries(files).map(([k, v]) => [`bad/${k}`, v])) };
   const chart = await loadChart(memoryReader(withChart), 'bad');
-  return renderChartWithFuncs(chart, { funcs: minimalHelmFuncs, ...options });
+  return renderChartWithFuncs(chart, { funcs, ...options });
 }
 
 const hint = '\n\nUse --debug flag to render out invalid YAML';
@@ -58,7 +60,7 @@ describe('render errors in Helm words', () => {
 
   it('ends runaway loops with the configurable execution budget and output cap', async () => {
     await expect(renderFiles({ 'templates/a.yaml': '{{ range $i, $e := until 100 }}{{ end }}{{ range .Values.l }}{{ range $.Values.l }}x{{ end }}{{ end }}' },
-      { values: { l: Array.from({ length: 200 }, (_, i) => i) }, funcs: { ...minimalHelmFuncs, until: () => [] }, maxOutput: 1000 }))
+      { values: { l: Array.from({ length: 200 }, (_, i) => i) }, maxOutput: 1000 }))
       .rejects.toMatchObject({ phase: 'limit' });
   });
 

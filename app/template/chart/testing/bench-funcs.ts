@@ -1,9 +1,8 @@
-// Picks the function map for benchmarks: the engine's registered map when the
-// funcs package provides one, else the test stand-in (named in the output).
+// The function map benchmarks render with: the engine's full Sprig + Helm map.
 import type { FuncMap } from '../../lang/value.js';
-import { minimalHelmFuncs } from './minimal-helm-funcs.js';
+import { helmFunctions } from '../../funcs/index.js';
 
 /** The map to benchmark with, and its name for the printout. */
 export async function benchFuncs(): Promise<{ map: FuncMap; name: string }> {
-  return { map: minimalHelmFuncs, name: 'minimal test map (engine map not wired yet)' };
+  return { map: helmFunctions({ wrapWarnings: true }), name: 'Sprig 3.3 + Helm (app/template/funcs)' };
 }
