@@ -57,7 +57,8 @@ export function trimSpace(s: string): string {
 }
 
 function indent(spaces: number, v: string): string {
-  const pad = ' '.repeat(Math.max(spaces, 0));
+  if (spaces < 0) fail('strings: negative Repeat count');
+  const pad = ' '.repeat(spaces);
   return pad + v.split('\n').join('\n' + pad);
 }
 
