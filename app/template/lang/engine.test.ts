@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { GoTemplateError } from '../../errors/go-template-error.js';
 import { TemplateSet } from './engine.js';
 import { TemplateLimitError } from './exec.js';
-import { GoFuncError, GoNumber, GoStruct, GoTypedMap, funcValue, type FuncMap, type Value } from './value.js';
+import { GoFuncError, GoNumber, GoStruct, GoTypedMap, funcValue, type CallContext, type FuncMap, type Value } from './value.js';
 
 function render(text: string, data: Value, funcs: FuncMap = {}, helm = false): string {
   const set = new TemplateSet({ funcs });
@@ -91,8 +91,8 @@ describe('TemplateSet', () => {
 
   it('checks declared function signatures and wraps function errors like Go', () => {
     const funcs: FuncMap = {
-      upper: { params: ['string'], call: (args) => (args[0] as string).toUpperCase() },
-      add: { params: ['interface {}', 'interface {}'], call: (args) => new GoNumber('int64', (args[0] as bigint) + (args[1] as bigint)) },
+      upper: { params: ['string'], call: (args: Value[]) => (args[0] as string).toUpperCase() },
+      add: { params: ['interface {}', 'interface {}'], call: (args: Value[]) => new GoNumber('int64', (args[0] as bigint) + (args[1] as bigint)) },
       boom: () => {
         throw new GoFuncError('it broke');
       },
@@ -108,7 +108,7 @@ describe('TemplateSet', () => {
 
   it('gives functions the running set so include-like helpers can execute templates', () => {
     const funcs: FuncMap = {
-      include: { params: ['string', 'interface {}'], call: (args, ctx) => ctx.execute(args[0] as string, args[1]) },
+      include: { params: ['string', 'interface {}'], call: (args: Value[], ctx: CallContext) => ctx.execute(args[0] as string, args[1]) },
       caller: (_args, ctx) => ctx.templateName,
     };
     const set = new TemplateSet({ funcs });
