@@ -1,0 +1,129 @@
+// Simulates one service in one environment: resolve its template version,
+// render it (cached), admit every object against every policy, and evaluate
+// the TemplatePolicies for the version it uses.
+import { evaluateAdmission, evaluateTemplatePolicies, type KubeObject, type PolicySet, type Violation } from '../policy/index.js';
+import type { RenderedObject, SourceMapLine } from '../template/index.js';
+import type { EnvironmentDefinition, ServiceDefinition } from '../workspace/model/workspace-model-types.js';
+import type { LoadedState } from './load-simulation-state.js';
+import { lineOfField } from './locate-field.js';
+import type { RenderCache } from './render-cache.js';
+import { outcomeRank, type Finding, type Outcome, type ServiceEnvironmentResult } from './simulation-types.js';
+
+const clusterScopedKinds = new Set([
+  'Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'PersistentVolume', 'StorageClass', 'PriorityClass',
+  'IngressClass', 'RuntimeClass', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'ValidatingWebhookConfiguration',
+  'MutatingWebhookConfiguration', 'APIService', 'ClusterIssuer',
+]);
+
+export interface EvaluateServiceInput {
+  loaded: LoadedState;
+  policies: PolicySet;
+  cache: RenderCache;
+  service: ServiceDefinition;
+  environment: string;
+  asOf: string;
+}
+
+/** The environment's namespace as a Namespace object, labelled as paver.yaml declares. */
+export function namespaceObjectFor(name: string, environment: EnvironmentDefinition | undefined): KubeObject {
+  const declared = (environment?.namespaceLabels ?? {}) as Record<string, unknown>;
+  const labels: Record<string, string> = { 'kubernetes.io/metadata.name': name };
+  for (const [key, value] of Object.entries(declared)) labels[key] = String(value);
+  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } };
+}
+
+/** Renders and evaluates one service × environment. */
+export async function evaluateServiceEnvironment(input: EvaluateServiceInput): Promise<ServiceEnvironmentResult> {
+  const { loaded, service, environment, asOf } = input;
+  const namespace = service.environments[environment]?.namespace ?? service.name;
+  const row: ServiceEnvironmentResult = {
+    service: service.name,
+    environment,
+    team: service.labels.team ?? '',
+    template: service.template,
+    version: service.version,
+    namespace,
+    cells: {},
+    findings: [],
+  };
+  const version = loaded.resolve(service.template, service.version);
+  if (!version) {
+    row.renderError = `No published version of '${service.template}' matches '${service.version}' (${service.file}).`;
+    return row;
+  }
+  row.version = loaded.drafts.get(service.template) === version ? `${version} (draft)` : version;
+
+  for (const outcome of evaluateTemplatePolicies(input.policies, { service: service.name, environment, template: service.template, version, asOf })) {
+    const result: Outcome = outcome.status === 'violation' ? actionOutcome(outcome.action) : 'allow';
+    addFinding(row, { policy: outcome.policy, outcome: result, message: outcome.message, object: `Service/${service.name}` });
+  }
+
+  const rendered = await input.cache.render(
+    { template: service.template, version, service, environment, namespace, kubeVersion: loaded.model.workspace?.kubeVersion },
+    () => loaded.source(service.template, version),
+  );
+  if (!rendered.ok) {
+    row.renderError = rendered.error;
+    return row;
+  }
+  const environmentDefinition = loaded.model.workspace?.environments.find((e) => e.name === environment);
+  const namespaceObject = namespaceObjectFor(namespace, environmentDefinition);
+  for (const rendered_ of rendered.result.objects) {
+    if (rendered_.hookEvents.includes('test')) continue;
+    const object = withNamespace(rendered_, namespace);
+    const result = evaluateAdmission(input.policies, {
+      operation: 'CREATE',
+      object,
+      namespaceObject: clusterScopedKinds.has(rendered_.kind) ? null : namespaceObject,
+      asOf,
+    });
+    const describe = `${rendered_.kind}/${rendered_.name}`;
+    for (const violation of result.violations) addFinding(row, violationFinding(violation, describe, rendered_, rendered.result.sourceMap));
+    for (const skipped of result.notEvaluated) {
+      addFinding(row, { policy: skipped.policy, binding: skipped.binding, outcome: 'not-evaluated', message: skipped.reason, object: describe, podTemplate: skipped.podTemplate });
+    }
+    for (const error of result.errors) addFinding(row, { policy: error.policy, binding: error.binding, outcome: 'error', message: error.message, object: describe });
+  }
+  return row;
+}
+
+function actionOutcome(action: string | undefined): Outcome {
+  return action === 'Deny' ? 'deny' : action === 'Warn' ? 'warn' : 'audit';
+}
+
+function withNamespace(rendered: RenderedObject, namespace: string): KubeObject {
+  const object = rendered.object as KubeObject;
+  if (clusterScopedKinds.has(rendered.kind) || object?.metadata?.namespace) return object;
+  return { ...object, metadata: { ...object?.metadata, namespace } };
+}
+
+function violationFinding(violation: Violation, object: string, rendered: RenderedObject, sourceMap: SourceMapLine[]): Finding {
+  const renderedLine = lineOfField(rendered.content, violation.fieldPath ?? podTemplatePath(violation));
+  // The document's content starts two lines after its `---` (the `# Source:` comment sits between).
+  const origin = renderedLine !== undefined && rendered.outputLine > 0 ? sourceMap[rendered.outputLine + 1 + renderedLine - 1] : undefined;
+  return {
+    policy: violation.policy,
+    binding: violation.binding,
+    outcome: violation.error ? 'error' : actionOutcome(violation.action),
+    message: violation.podTemplate ? `Will fail when pods are created: ${violation.message}` : violation.message,
+    object,
+    fieldPath: violation.fieldPath,
+    renderedYaml: rendered.content,
+    renderedLine,
+    templateLine: origin && origin.file ? { file: origin.file, line: origin.line } : undefined,
+    podTemplate: violation.podTemplate,
+    escalated: violation.escalatedFrom !== undefined,
+  };
+}
+
+/** Pod policies on workloads point at the pod template when no field is named. */
+function podTemplatePath(violation: Violation): string | undefined {
+  if (!violation.podTemplate) return undefined;
+  return violation.object?.kind === 'CronJob' ? 'spec.jobTemplate.spec.template' : 'spec.template';
+}
+
+function addFinding(row: ServiceEnvironmentResult, finding: Finding): void {
+  row.findings.push(finding);
+  const current = row.cells[finding.policy];
+  if (current === undefined || outcomeRank[finding.outcome] < outcomeRank[current]) row.cells[finding.policy] = finding.outcome;
+}

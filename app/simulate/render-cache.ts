@@ -1,0 +1,71 @@
+// Renders services through the template engine, caching by template version
+// and values: a warm run, or a run after a policy edit, renders nothing again.
+import { stringify } from 'yaml';
+import { buildUserValues, loadChart, renderChart, type Chart, type ChartRenderResult } from '../template/index.js';
+import { templateChartReader, type TemplateSource } from '../workspace/versions/template-source.js';
+import type { ServiceDefinition } from '../workspace/model/workspace-model-types.js';
+
+export interface RenderKey {
+  template: string;
+  version: string;
+  service: ServiceDefinition;
+  environment: string;
+  namespace: string;
+  kubeVersion?: string;
+}
+
+/** A render that succeeded, or the error it ended with. */
+export type CachedRender = { ok: true; result: ChartRenderResult } | { ok: false; error: string };
+
+/** One long-lived cache of loaded charts and rendered services. */
+export class RenderCache {
+  private readonly charts = new Map<string, Promise<Chart>>();
+  private readonly renders = new Map<string, CachedRender>();
+  renderCount = 0;
+  hitCount = 0;
+
+  /** Renders (or reuses) a service in an environment with a template version. */
+  async render(key: RenderKey, source: () => Promise<TemplateSource>): Promise<CachedRender> {
+    const environmentValues = key.service.environments[key.environment]?.values ?? {};
+    const cacheKey = JSON.stringify([key.template, key.version, key.service.name, key.namespace, key.kubeVersion ?? '', key.service.values, environmentValues]);
+    const cached = this.renders.get(cacheKey);
+    if (cached) {
+      this.hitCount++;
+      return cached;
+    }
+    let outcome: CachedRender;
+    try {
+      const chart = await this.chart(key.template, key.version, source);
+      const values = buildUserValues({
+        valueFiles: [
+          { path: key.service.file, text: stringify(key.service.values) },
+          { path: `${key.service.file} (environments.${key.environment}.values)`, text: stringify(environmentValues) },
+        ],
+      });
+      outcome = { ok: true, result: renderChart(chart, { values, releaseName: key.service.name, namespace: key.namespace, kubeVersion: key.kubeVersion }) };
+    } catch (error) {
+      outcome = { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+    this.renderCount++;
+    this.renders.set(cacheKey, outcome);
+    return outcome;
+  }
+
+  /** Forgets a template's loaded charts and renders (its draft changed on disk). */
+  invalidateTemplate(template: string): void {
+    const prefix = JSON.stringify([template]).slice(0, -1);
+    for (const key of this.charts.keys()) if (key.startsWith(`${template}@`)) this.charts.delete(key);
+    for (const key of this.renders.keys()) if (key.startsWith(prefix)) this.renders.delete(key);
+  }
+
+  private chart(template: string, version: string, source: () => Promise<TemplateSource>): Promise<Chart> {
+    const key = `${template}@${version}`;
+    let chart = this.charts.get(key);
+    if (!chart) {
+      chart = source().then((s) => loadChart(templateChartReader(s), template));
+      this.charts.set(key, chart);
+      chart.catch(() => this.charts.delete(key));
+    }
+    return chart;
+  }
+}

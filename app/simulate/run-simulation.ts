@@ -1,0 +1,140 @@
+// The simulator: every service × environment of a workspace state, against
+// every policy of that state, now versus a baseline, and as of any date.
+import { createPolicySet, type KubeObject, type PolicySet } from '../policy/index.js';
+import { InvalidRequestError } from '../errors/index.js';
+import { evaluateServiceEnvironment } from './evaluate-service.js';
+import { loadSimulationState, type LoadedState } from './load-simulation-state.js';
+import { RenderCache } from './render-cache.js';
+import { compareMatrices } from './simulation-delta.js';
+import { buildTimeline } from './rollout-timeline.js';
+import type { SimulationMatrix, SimulationProgress, SimulationRequest, SimulationResult, SimulationState, ServiceEnvironmentResult } from './simulation-types.js';
+
+export interface RunOptions {
+  onProgress?: (progress: SimulationProgress) => void;
+  signal?: AbortSignal;
+  /** The host clock, for the default as-of date. */
+  now?: () => Date;
+}
+
+/** A loaded state plus its compiled policies, ready to evaluate rows at any date. */
+export interface PreparedState {
+  loaded: LoadedState;
+  policies: PolicySet;
+}
+
+/**
+ * Runs simulations for one workspace and keeps its render cache, so repeated
+ * runs (a policy edit, another as-of date) render nothing again.
+ *
+ * @example
+ *   const simulator = new Simulator();
+ *   const result = await simulator.run({ workspaceDir: '/ws', baseline: { ref: 'HEAD' }, asOf: '2027-01-15' });
+ *   result.delta?.newlyDenied // [{ service: 'checkout', environment: 'prod', policy: 'web-service-v2', ... }]
+ */
+export class Simulator {
+  readonly cache = new RenderCache();
+
+  async run(request: SimulationRequest, options: RunOptions = {}): Promise<SimulationResult> {
+    const started = performance.now();
+    const asOf = request.asOf ?? (options.now?.() ?? new Date()).toISOString().slice(0, 10);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
+      throw new InvalidRequestError(`The as-of date '${request.asOf}' is not a date; write YYYY-MM-DD.`, { field: 'asOf' });
+    }
+    const renderedBefore = this.cache.renderCount;
+    const hitsBefore = this.cache.hitCount;
+    const progress = (p: SimulationProgress) => options.onProgress?.(p);
+    progress({ phase: 'loading', done: 0, total: 1, message: 'Reading the workspace' });
+    const proposedState: SimulationState = request.proposed ?? { ref: 'working-tree', includeDrafts: true };
+    const proposed = await this.prepare(request.workspaceDir, proposedState);
+    const baseline = request.baseline ? await this.prepare(request.workspaceDir, request.baseline) : undefined;
+    try {
+      const jobs = [proposed, ...(baseline ? [baseline] : [])].map((state) => ({ state, rows: rowsOf(state, request.services) }));
+      const total = jobs.reduce((n, job) => n + job.rows.length, 0);
+      let done = 0;
+      const matrices: SimulationMatrix[] = [];
+      for (const job of jobs) {
+        const rows: ServiceEnvironmentResult[] = [];
+        for (const [service, environment] of job.rows) {
+          if (options.signal?.aborted) throw abortError();
+          rows.push(await evaluateServiceEnvironment({ loaded: job.state.loaded, policies: job.state.policies, cache: this.cache, service, environment, asOf }));
+          done++;
+          if (done % 10 === 0 || done === total) progress({ phase: 'evaluating', done, total, message: `${service.name} (${environment})` });
+          // Yield now and then so progress events and cancellation get through.
+          if (done % 25 === 0) await new Promise((r) => setImmediate(r));
+        }
+        matrices.push(matrixOf(job.state, asOf, rows));
+      }
+      progress({ phase: 'timeline', done: total, total, message: 'Reading rollout dates' });
+      const timeline = await buildTimeline(proposed, matrices[0]!, asOf, (date) => this.evaluateAt(proposed, matrices[0]!, date), options.signal);
+      const policies = new Set([...matrices.flatMap((m) => m.policies)]);
+      const result: SimulationResult = {
+        proposed: matrices[0]!,
+        baseline: matrices[1],
+        delta: matrices[1] ? compareMatrices(matrices[1], matrices[0]!) : undefined,
+        timeline,
+        stats: {
+          services: new Set(matrices[0]!.rows.map((r) => r.service)).size,
+          environments: new Set(matrices[0]!.rows.map((r) => r.environment)).size,
+          policies: policies.size,
+          evaluations: total,
+          renders: this.cache.renderCount - renderedBefore,
+          cachedRenders: this.cache.hitCount - hitsBefore,
+          ms: Math.round(performance.now() - started),
+        },
+      };
+      progress({ phase: 'done', done: total, total, message: 'Done' });
+      return result;
+    } finally {
+      await proposed.loaded.dispose();
+      await baseline?.loaded.dispose();
+    }
+  }
+
+  /** Loads a state and compiles its policies. */
+  async prepare(workspaceDir: string, state: SimulationState): Promise<PreparedState> {
+    const loaded = await loadSimulationState(workspaceDir, state);
+    const policies = createPolicySet(loaded.model.policies.map((p) => p.body as KubeObject));
+    return { loaded, policies };
+  }
+
+  /** Re-evaluates every row of a matrix at another date (renders come from the cache). */
+  async evaluateAt(state: PreparedState, matrix: SimulationMatrix, asOf: string): Promise<ServiceEnvironmentResult[]> {
+    const byName = new Map(state.loaded.model.services.map((s) => [s.name, s]));
+    const rows: ServiceEnvironmentResult[] = [];
+    for (const row of matrix.rows) {
+      const service = byName.get(row.service);
+      if (service) rows.push(await evaluateServiceEnvironment({ loaded: state.loaded, policies: state.policies, cache: this.cache, service, environment: row.environment, asOf }));
+    }
+    return rows;
+  }
+}
+
+function rowsOf(state: PreparedState, only: string[] | undefined) {
+  const wanted = only ? new Set(only) : undefined;
+  const declared = state.loaded.model.workspace?.environments.map((e) => e.name) ?? [];
+  return state.loaded.model.services
+    .filter((service) => !wanted || wanted.has(service.name))
+    .flatMap((service) => {
+      const environments = Object.keys(service.environments);
+      return (environments.length ? environments : declared).map((environment) => [service, environment] as const);
+    });
+}
+
+function matrixOf(state: PreparedState, asOf: string, rows: ServiceEnvironmentResult[]): SimulationMatrix {
+  const policies = new Set<string>();
+  for (const row of rows) for (const policy of Object.keys(row.cells)) policies.add(policy);
+  for (const policy of state.policies.templatePolicies) policies.add(policy.name);
+  return {
+    state: state.loaded.state,
+    asOf,
+    policies: [...policies].sort(),
+    rows,
+    problems: state.loaded.model.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`),
+  };
+}
+
+function abortError(): Error {
+  const error = new Error('The simulation was cancelled.');
+  error.name = 'AbortError';
+  return error;
+}
