@@ -12,6 +12,7 @@ import { NotAGitRepositoryError } from './not-a-git-repository-error.js';
 import { FolderNotFoundError } from './folder-not-found-error.js';
 import { FolderNotEmptyError } from './folder-not-empty-error.js';
 import { UsageError } from './usage-error.js';
+import { SimulationCancelledError } from './simulation-cancelled-error.js';
 import { InvalidFileError } from './invalid-file-error.js';
 import { DirtyWorkingTreeError } from './dirty-working-tree-error.js';
 import { MergeConflictError } from './merge-conflict-error.js';
@@ -48,6 +49,7 @@ export {
   ClusterUnreachableError, ClusterTlsError, ClusterUnauthorizedError, ClusterForbiddenError, ClusterRequestError, UnknownContextError, ExecPluginError, ExecTokenExpiredError,
   GoTemplateError,
   ChartLoadError, TemplateRenderError,
+  SimulationCancelledError,
 };
 export type { SerializedError, ClusterErrorCause };
 
@@ -61,6 +63,7 @@ const errorClasses: Record<string, ErrorClass> = {
   ClusterUnreachableError, ClusterTlsError, ClusterUnauthorizedError, ClusterForbiddenError, ClusterRequestError, UnknownContextError, ExecPluginError, ExecTokenExpiredError,
   GoTemplateError,
   ChartLoadError, TemplateRenderError,
+  SimulationCancelledError,
 };
 
 /** Registers an error class defined outside this folder's index (kept for layered modules). */
