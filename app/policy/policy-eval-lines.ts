@@ -40,11 +40,11 @@ const operations = new Set(['CREATE', 'UPDATE', 'DELETE', 'CONNECT']);
 export class PolicySetCache {
   private readonly entries = new Map<string, PolicySet>();
 
-  get(objects: KubeObject[]): PolicySet {
-    const key = JSON.stringify(objects);
+  get(objects: KubeObject[], kubeVersion?: string): PolicySet {
+    const key = `${kubeVersion ?? ''}\n${JSON.stringify(objects)}`;
     let set = this.entries.get(key);
     if (!set) {
-      set = createPolicySet(objects);
+      set = createPolicySet(objects, { kubeVersion });
       if (this.entries.size >= 32) this.entries.delete(this.entries.keys().next().value!);
       this.entries.set(key, set);
     }
@@ -72,7 +72,7 @@ export function evaluatePolicyEvalLine(line: string, lineNumber: number, cache: 
   const operation = String(request.operation ?? 'CREATE').toUpperCase() as AdmissionOperation;
   if (!operations.has(operation)) return failed(id, `line ${lineNumber}: request.operation must be CREATE, UPDATE, DELETE or CONNECT`);
   try {
-    const set = cache.get(input.objects);
+    const set = cache.get(input.objects, typeof input.kubeVersion === 'string' ? input.kubeVersion : undefined);
     const result = evaluateAdmission(set, {
       operation, object: request.object ?? null, oldObject: request.oldObject ?? null, userInfo: request.userInfo,
       namespaceObject: input.namespaceObject ?? null, subResource: request.subResource, asOf: input.asOf ?? options.asOf,

@@ -10,6 +10,7 @@ import { compileKyvernoValidatingPolicy } from './formats/kyverno-validating-pol
 import { compileKyvernoClusterPolicy } from './formats/kyverno-cluster-policy.js';
 import { compileTemplatePolicy, type CompiledTemplatePolicy } from './formats/template-policy.js';
 import type { KubeObject, PolicyObjectProblem, ResourceMapping } from './types.js';
+import { checkKubeVersion, kubeMinor } from './formats/kube-version.js';
 
 /** A compiled, indexed set of policies with their params. Build with createPolicySet. */
 export interface PolicySet {
@@ -28,6 +29,8 @@ export interface PolicySet {
 export interface PolicySetOptions {
   /** Kinds beyond the built-in table (CRDs among the objects are added automatically). */
   resourceMappings?: ResourceMapping[];
+  /** Target Kubernetes version ("1.31"): expressions using newer CEL libraries are flagged and not evaluated. */
+  kubeVersion?: string;
 }
 
 function describe(object: KubeObject): string {
@@ -57,6 +60,7 @@ export function createPolicySet(objects: readonly KubeObject[], options: PolicyS
   const templatePolicies: CompiledTemplatePolicy[] = [];
 
   for (const object of objects) if (object?.kind === 'CustomResourceDefinition') table.addCustomResourceDefinition(object);
+  const minor = kubeMinor(options.kubeVersion);
 
   objects.forEach((object, index) => {
     if (!object || typeof object !== 'object') { problems.push({ object: '?', message: 'not a Kubernetes object', index }); return; }
@@ -64,6 +68,9 @@ export function createPolicySet(objects: readonly KubeObject[], options: PolicyS
     const local: FieldProblem[] = [];
     const report = () => { for (const p of local) problems.push({ object: describe(object), field: p.field, message: p.message, index }); };
     const kind = object.kind;
+    const isPolicy = (group === 'admissionregistration.k8s.io' && kind === 'ValidatingAdmissionPolicy') || (group === 'templates.gatekeeper.sh' && kind === 'ConstraintTemplate')
+      || group === 'policies.kyverno.io' || (group === 'kyverno.io' && (kind === 'ClusterPolicy' || kind === 'Policy'));
+    if (minor !== undefined && isPolicy) checkKubeVersion(object.spec, minor, local);
     if (group === 'admissionregistration.k8s.io' && kind === 'ValidatingAdmissionPolicy') {
       const policy = compileValidatingAdmissionPolicy(object, local);
       if (local.length) policy.notEvaluated = brokenReason(local);
