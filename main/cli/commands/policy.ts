@@ -1,7 +1,7 @@
 import type { CliCommand } from '../command.js';
 import { parseArgs, stringOption } from '../args.js';
 import { UsageError } from '../../../app/errors/index.js';
-import { evaluatePolicyEvalLine, PolicySetCache } from '../../../app/policy/policy-eval-lines.js';
+import { evaluatePolicyEvalLine, PolicySetCache } from '../../../app/policy/index.js';
 
 const usage = `paver policy eval [--as-of YYYY-MM-DD] [--no-pod-templates]
 

@@ -1,0 +1,10 @@
+// The public API changes only on purpose.
+import { expect, it } from 'vitest';
+import * as policy from './index.js';
+
+it('exports the documented API', () => {
+  expect(Object.keys(policy).sort()).toEqual([
+    'CelCompileFailure', 'CelEvaluationFailure', 'PolicySetCache', 'SemanticVersion', 'compileCel', 'compileVersionRange', 'createPolicySet',
+    'denyFromAnnotation', 'evaluateAdmission', 'evaluatePolicyEvalLine', 'evaluateTemplatePolicies', 'parseSemanticVersion', 'podFromWorkload', 'toCelValue',
+  ]);
+});
