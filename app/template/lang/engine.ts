@@ -105,7 +105,12 @@ export class TemplateSet implements ExecSet {
    */
   execute(name: string, data: Value, options: RunOptions = {}): string {
     const tree = this.trees.get(name);
-    const opts: ExecOptions = options.helm && options.missingKey === undefined ? { ...options, missingKey: 'zero' } : options;
+    let opts: ExecOptions = options.helm && options.missingKey === undefined ? { ...options, missingKey: 'zero' } : options;
+    const hook = options.onChunk;
+    if (options.helm && hook !== undefined) {
+      // Chunks concatenate to the stripped output (a "<no value>" split across chunks aside).
+      opts = { ...opts, onChunk: (text, file, line) => hook(stripNoValue(text), file, line) };
+    }
     if (tree === undefined) {
       const message = name === this.rootName || this.rootName === undefined
         ? `template: ${name}: ${goQuote(name)} is an incomplete or empty template`

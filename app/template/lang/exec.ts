@@ -92,6 +92,7 @@ class State implements CallContext {
   private readonly missingKey: MissingKeyMode;
   private readonly hook: OutputChunkHook | undefined;
   funcName = '';
+  private nestedOptions: ExecOptions | undefined;
 
   constructor(readonly set: ExecSet, tree: Tree, readonly options: ExecOptions, private budget: Budget) {
     this.tree = tree;
@@ -113,7 +114,13 @@ class State implements CallContext {
     const target = (set ?? this.set) as ExecSet;
     const tree = target.lookup(name);
     if (tree === undefined) throw new GoFuncError(`template: no template ${goQuote(name)} associated with template ${goQuote(this.tree.name)}`);
-    const options: ExecOptions = { ...this.options, onChunk: undefined, ...overrides };
+    let options: ExecOptions;
+    if (overrides === undefined) {
+      // Nested output is returned as a value, not written: no chunk hook.
+      options = this.nestedOptions ??= { ...this.options, onChunk: undefined };
+    } else {
+      options = { ...this.options, onChunk: undefined, ...overrides };
+    }
     return executeTree(target, tree, data, options, this.budget);
   }
 
@@ -508,30 +515,31 @@ class State implements CallContext {
 
   private evalBuiltin(dot: Value, name: BuiltinName, node: Node, args: Node[] | null, final: Final): Value {
     this.step();
-    const argNodes = args === null ? [] : args.slice(1);
+    // args[0] is the function's own node; operands start at 1.
+    const nArgs = args === null ? 0 : args.length - 1;
     if (isLazyBuiltin(name)) {
       // and/or: evaluate operands left to right, stopping at the deciding one.
-      const numIn = argNodes.length + (final !== MISSING ? 1 : 0);
+      const numIn = nArgs + (final !== MISSING ? 1 : 0);
       if (numIn < 1) this.errorf(`wrong number of args for ${name}: want at least 1 got 0`);
       let v: Value = undefined;
-      for (const a of argNodes) {
-        v = this.evalArg(dot, 'reflect.Value', a);
+      for (let i = 1; i <= nArgs; i++) {
+        v = this.evalArg(dot, 'reflect.Value', (args as Node[])[i]);
         if (isTruthy(v) === (name === 'or')) return v;
       }
       if (final !== MISSING) v = final;
       return v;
     }
     const spec = builtinSignature[name];
-    const numIn = argNodes.length + (final !== MISSING ? 1 : 0);
+    const numIn = nArgs + (final !== MISSING ? 1 : 0);
     if (spec.variadic) {
-      if (numIn < spec.fixed.length) this.errorf(`wrong number of args for ${name}: want at least ${spec.fixed.length} got ${argNodes.length}`);
+      if (numIn < spec.fixed.length) this.errorf(`wrong number of args for ${name}: want at least ${spec.fixed.length} got ${nArgs}`);
     } else if (numIn !== spec.fixed.length) {
       this.errorf(`wrong number of args for ${name}: want ${spec.fixed.length} got ${numIn}`);
     }
     const argv: Value[] = [];
-    for (let i = 0; i < argNodes.length; i++) {
+    for (let i = 0; i < nArgs; i++) {
       const t = i < spec.fixed.length ? spec.fixed[i] : (spec.variadic as string);
-      argv.push(this.evalArg(dot, t, argNodes[i]));
+      argv.push(this.evalArg(dot, t, (args as Node[])[i + 1]));
     }
     if (final !== MISSING) {
       const t = argv.length < spec.fixed.length ? spec.fixed[argv.length] : (spec.variadic as string);
@@ -550,23 +558,23 @@ class State implements CallContext {
 
   private evalCall(dot: Value, fn: TemplateFunc | FuncDefinition | GoFunction, node: Node, name: string, args: Node[] | null, final: Final): Value {
     this.step();
-    const argNodes = args === null ? [] : args.slice(1);
+    const nArgs = args === null ? 0 : args.length - 1;
     const sig = fn as FuncDefinition;
     const params = sig.params;
     const variadic = sig.variadic;
-    const numIn = argNodes.length + (final !== MISSING ? 1 : 0);
+    const numIn = nArgs + (final !== MISSING ? 1 : 0);
     if (params !== undefined) {
       if (variadic !== undefined) {
-        if (numIn < params.length) this.errorf(`wrong number of args for ${name}: want at least ${params.length} got ${argNodes.length}`);
+        if (numIn < params.length) this.errorf(`wrong number of args for ${name}: want at least ${params.length} got ${nArgs}`);
       } else if (numIn !== params.length) {
         this.errorf(`wrong number of args for ${name}: want ${params.length} got ${numIn}`);
       }
     }
     const argv: Value[] = new Array(numIn);
     let i = 0;
-    for (; i < argNodes.length; i++) {
+    for (; i < nArgs; i++) {
       const t = params === undefined ? 'interface {}' : i < params.length ? params[i] : (variadic ?? 'interface {}');
-      argv[i] = this.evalArg(dot, t, argNodes[i]);
+      argv[i] = this.evalArg(dot, t, (args as Node[])[i + 1]);
     }
     if (final !== MISSING) {
       const t = params === undefined ? 'interface {}' : i < params.length ? params[i] : (variadic ?? 'interface {}');
