@@ -180,7 +180,7 @@ export function assembleHelmOutput(input: AssembleInput): { text: string; object
   if (input.showOnly.length > 0 && input.outputDir === undefined) {
     return { ...showOnly(text, lines, input.showOnly, objects), files };
   }
-  const sourceMap = lines.map((origin, i) => ({ ...(origin ?? none), outputLine: i + 1 }));
+  const sourceMap = input.origins.size === 0 ? [] : lines.map((origin, i) => ({ ...(origin ?? none), outputLine: i + 1 }));
   return { text, objects, sourceMap, files };
 }
 

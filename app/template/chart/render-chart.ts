@@ -52,7 +52,7 @@ export interface ChartRenderResult {
   manifests: string;
   /** Each object with the template file it came from (CRDs and hooks included). */
   objects: RenderedObject[];
-  /** For every line of `manifests`: the template file and line that produced it. */
+  /** For every line of `manifests`: the template file and line that produced it (empty with sourceMap: false). */
   sourceMap: SourceMapLine[];
   /** Rendered NOTES.txt ('' when none). */
   notes: string;
