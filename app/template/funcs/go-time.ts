@@ -27,10 +27,10 @@ export function loadZone(name: string, localZone?: string): GoZone | undefined {
   const cached = zoneCache.get(name);
   if (cached !== undefined) return cached;
   let format: Intl.DateTimeFormat;
-  let shortNames: Intl.DateTimeFormat;
+  let shortNames: Intl.DateTimeFormat[];
   try {
     format = new Intl.DateTimeFormat('en-US', { timeZone: name, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
-    shortNames = new Intl.DateTimeFormat('en-US', { timeZone: name, timeZoneName: 'short' });
+    shortNames = ['en-US', 'en-GB'].map((locale) => new Intl.DateTimeFormat(locale, { timeZone: name, timeZoneName: 'short' }));
   } catch {
     return undefined;
   }
@@ -40,8 +40,10 @@ export function loadZone(name: string, localZone?: string): GoZone | undefined {
       const parts = Object.fromEntries(format.formatToParts(new Date(epochMs)).map((p) => [p.type, p.value]));
       const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
       const offsetSeconds = Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 1000);
-      const shortName = shortNames.formatToParts(new Date(epochMs)).find((p) => p.type === 'timeZoneName')?.value ?? '';
-      const abbreviation = /^GMT[+-]/.test(shortName) || shortName === 'GMT' ? formatOffsetAbbreviation(offsetSeconds) : shortName;
+      // tzdata abbreviations: US names from en-US, European ones from en-GB, else Go's "+01" form.
+      const names = shortNames.map((f) => f.formatToParts(new Date(epochMs)).find((p) => p.type === 'timeZoneName')?.value ?? '');
+      const named = names.find((n) => /^[A-Z]{2,5}$/.test(n) && n !== 'GMT') ?? (names.includes('GMT') && offsetSeconds === 0 ? 'GMT' : undefined);
+      const abbreviation = named ?? formatOffsetAbbreviation(offsetSeconds);
       return { offsetSeconds, abbreviation };
     },
   };
@@ -50,7 +52,6 @@ export function loadZone(name: string, localZone?: string): GoZone | undefined {
 }
 
 function formatOffsetAbbreviation(offsetSeconds: number): string {
-  if (offsetSeconds === 0) return 'GMT';
   const sign = offsetSeconds < 0 ? '-' : '+';
   const abs = Math.abs(offsetSeconds);
   const h = Math.floor(abs / 3600);
