@@ -416,11 +416,12 @@ class State implements CallContext {
 
   private idealConstant(c: NumberNode): Value {
     this.node = c;
+    if (c.ideal !== undefined) return c.ideal;
     if (c.isComplex) return new GoComplex(c.complex[0], c.complex[1]);
     const t = c.text;
     const hexInt = t.length > 2 && t[0] === '0' && (t[1] === 'x' || t[1] === 'X') && !/[pP]/.test(t);
-    if (c.isFloat && !hexInt && t[0] !== "'" && /[.eEpP]/.test(t)) return c.float64;
-    if (c.isInt) return c.int64;
+    if (c.isFloat && !hexInt && t[0] !== "'" && /[.eEpP]/.test(t)) return (c.ideal = c.float64);
+    if (c.isInt) return (c.ideal = c.int64);
     if (c.isUint) this.errorf(`${t} overflows int`);
     return undefined;
   }

@@ -41,6 +41,8 @@ export interface NumberNode extends BaseNode {
   uint64: bigint;
   float64: number;
   complex: [number, number];
+  /** The value as an untyped constant (int or float64), cached on first evaluation. */
+  ideal?: number | bigint;
 }
 export interface PipeNode extends BaseNode {
   type: NodeType.Pipe;
