@@ -70,6 +70,8 @@ export interface Violation {
   error?: boolean;
   /** Set when `paver.dev/deny-from` or a rollout turned a warning into a denial. */
   escalatedFrom?: string;
+  /** For a warning that a `paver.dev/deny-from` date will turn into a denial: that date (YYYY-MM-DD). */
+  escalatesOn?: string;
 }
 
 /** A policy that applies but cannot be evaluated offline; never a pass. */

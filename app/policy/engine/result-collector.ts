@@ -43,6 +43,7 @@ export class ResultCollector {
     if (fieldPath) violation.fieldPath = fieldPath;
     if (error) violation.error = true;
     if (escalatedFrom) violation.escalatedFrom = escalatedFrom;
+    else if (binding.denyFrom !== undefined && actions.includes('Warn')) violation.escalatesOn = new Date(binding.denyFrom).toISOString().slice(0, 10);
     if (this.podTemplate) violation.podTemplate = true;
     this.result.violations.push(violation);
     const prefix = this.podTemplate ? 'will fail when pods are created: ' : '';

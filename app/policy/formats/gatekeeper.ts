@@ -59,13 +59,13 @@ function glob(pattern: string): (value: string) => boolean {
 const enforcementActions: Record<string, PolicyAction> = { deny: 'Deny', warn: 'Warn', dryrun: 'Audit' };
 
 function readActions(spec: any, problems: FieldProblem[]): PolicyAction[] {
-  const action = String(spec.enforcementAction ?? 'deny');
+  const action = String(spec.enforcementAction ?? 'deny').toLowerCase();
   if (action === 'scoped') {
     const actions = new Set<PolicyAction>();
     (Array.isArray(spec.scopedEnforcementActions) ? spec.scopedEnforcementActions : []).forEach((s: any, i: number) => {
       const points: any[] = Array.isArray(s?.enforcementPoints) ? s.enforcementPoints : [];
       if (!points.some((p) => p?.name === 'validation.gatekeeper.sh' || p?.name === '*')) return;
-      const mapped = enforcementActions[String(s?.action)];
+      const mapped = enforcementActions[String(s?.action).toLowerCase()];
       if (!mapped) problems.push({ field: `spec.scopedEnforcementActions[${i}].action`, message: `unknown action ${JSON.stringify(s?.action)} (use deny, warn or dryrun)` });
       else actions.add(mapped);
     });

@@ -397,6 +397,11 @@ validations: [{ expression: ${JSON.stringify(expression)} }]`));
     expect(create(check('oldObject == null && object.metadata.name == "a"'), deployment('a')).allowed).toBe(true);
   });
 
+  it('request.namespace is the name for a Namespace object, and empty for other cluster-scoped objects', () => {
+    expect(evaluateAdmission(check('request.namespace == object.metadata.name'), { operation: 'CREATE', object: namespace('team-a') }).allowed).toBe(true);
+    expect(evaluateAdmission(check('request.namespace == ""'), { operation: 'CREATE', object: { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'r' } } }).allowed).toBe(true);
+  });
+
   it('request carries the operation, resource, namespace and user', () => {
     const set = check('request.operation == "CREATE" && request.resource.resource == "deployments" && request.kind.kind == "Deployment" && request.namespace == "shop" && request.userInfo.username == "alice" && "devs" in request.userInfo.groups');
     expect(create(set, deployment('a'), { userInfo: { username: 'alice', groups: ['devs'] } }).allowed).toBe(true);
@@ -425,6 +430,7 @@ describe('paver.dev/deny-from', () => {
     const before = create(set, deployment('a', { replicas: 9 }), { asOf: '2027-01-14' });
     const after = create(set, deployment('a', { replicas: 9 }), { asOf: '2027-01-15' });
     expect(before.allowed).toBe(true);
+    expect(before.violations[0]).toMatchObject({ action: 'Warn', escalatesOn: '2027-01-15' });
     expect(after.allowed).toBe(false);
     expect(after.violations[0]).toMatchObject({ action: 'Deny', escalatedFrom: 'Warn' });
   });

@@ -65,6 +65,8 @@ export function buildAdmissionFacts(input: AdmissionInput, table: ResourceTable,
   const isNamespace = group === '' && kind === 'Namespace';
   const nsObject = input.namespaceObject ?? null;
   const namespace = info.namespaced ? (subject.metadata?.namespace ?? nsObject?.metadata?.name ?? 'default') : '';
+  // The API server sets request.namespace to the name when the object is a Namespace.
+  const requestNamespace = isNamespace ? (subject.metadata?.name ?? '') : namespace;
   const namespaceLabels = isNamespace ? subject.metadata?.labels ?? {} : info.namespaced ? (nsObject?.metadata?.labels ?? {}) : undefined;
   const name = subject.metadata?.name ?? '';
   const user = input.userInfo ?? noUser;
@@ -80,7 +82,7 @@ export function buildAdmissionFacts(input: AdmissionInput, table: ResourceTable,
     requestResource: resourceValue,
     requestSubResource: input.subResource ?? '',
     name,
-    namespace,
+    namespace: requestNamespace,
     operation: input.operation,
     userInfo: user === noUser ? emptyUser : { username: user.username ?? '', uid: user.uid ?? '', groups: user.groups ?? [], extra: user.extra ?? {} },
     dryRun: true,
