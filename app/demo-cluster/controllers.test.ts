@@ -68,6 +68,17 @@ describe('workload controllers', () => {
     });
   });
 
+  it('deletes a Deployment with Foreground propagation down to its pods, with Killing events', async () => {
+    const before = (await f.core.listNamespacedPod({ namespace: ns, labelSelector: 'app=web' })).items.map((p) => p.metadata!.name!);
+    const response = await f.raw(`/apis/apps/v1/namespaces/${ns}/deployments/web`, { method: 'DELETE', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ propagationPolicy: 'Foreground' }) });
+    expect(response.json.metadata.deletionTimestamp).toBeTruthy();
+    expect(response.json.metadata.finalizers).toEqual(['foregroundDeletion']);
+    await waitFor('pods and replica sets gone', async () =>
+      (await f.core.listNamespacedPod({ namespace: ns, labelSelector: 'app=web' })).items.length === 0 &&
+      (await f.apps.listNamespacedReplicaSet({ namespace: ns, labelSelector: 'app=web' })).items.length === 0);
+    expect(await reasons(before[0]!)).toContain('Killing');
+  });
+
   it('runs a Job to completion', async () => {
     await f.batch.createNamespacedJob({ namespace: ns, body: { metadata: { name: 'once' }, spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'job', image: 'busybox:1.36' }] } } } } });
     const job = await waitFor('job complete', async () => {

@@ -164,3 +164,19 @@ describe('dry run and delete', () => {
     expect(left.items.map((i) => i.metadata!.name)).toEqual(['dc-3']);
   });
 });
+
+describe('namespaces', () => {
+  it('terminates a namespace, removes its contents, then the namespace itself', async () => {
+    await f.core.createNamespace({ body: { metadata: { name: 'doomed' } } });
+    await f.core.createNamespacedConfigMap({ namespace: 'doomed', body: { metadata: { name: 'inside' } } });
+    const deleted = await f.core.deleteNamespace({ name: 'doomed' }) as any;
+    expect(deleted.status.phase).toBe('Terminating');
+    const refused = await statusOf(f.core.createNamespacedConfigMap({ namespace: 'doomed', body: { metadata: { name: 'late' } } }));
+    expect(refused.code).toBe(403);
+    // Controllers are off in this file: run one namespace-controller pass by hand.
+    const { namespaceController } = await import('./controllers/namespace-controller.js');
+    namespaceController(f.demo.cluster);
+    expect((await statusOf(f.core.readNamespace({ name: 'doomed' }))).code).toBe(404);
+    expect((await f.core.listConfigMapForAllNamespaces({ fieldSelector: 'metadata.namespace=doomed' })).items).toEqual([]);
+  });
+});

@@ -15,6 +15,7 @@ import type { ResourcePath } from './parse-path.js';
 import { readBody, sendJson } from './respond.js';
 import { toTable, wantsTable } from './table.js';
 import { serveWatch } from './watch-handler.js';
+import { handleScale } from './scale-handler.js';
 
 /** Hooks the router hands in for subresources it serves elsewhere (logs, scale). */
 export interface ResourceHandlerContext {
@@ -92,6 +93,10 @@ export async function handleResource(ctx: ResourceHandlerContext, req: IncomingM
     const pod = cluster.store.get(type, namespace, name!);
     if (!pod) throw notFound('', 'pods', name!);
     ctx.serveLogs(req, res, pod, query);
+    return;
+  }
+  if (subresource === 'scale') {
+    await handleScale(cluster, req, res, type, namespace, name!, writeOptions(req, query));
     return;
   }
   if (method === 'GET') {

@@ -29,7 +29,9 @@ function startedAtOf(pod: KubeObject, name: string, previous: boolean): number {
     if (!last) throw badRequest(`previous terminated container "${name}" in pod "${pod.metadata.name}" not found`);
     return Date.parse(last.startedAt ?? pod.metadata.creationTimestamp);
   }
-  const started = status?.state?.running?.startedAt ?? status?.state?.terminated?.startedAt;
+  // A container in back-off shows its last run's output, as the kubelet does.
+  const started = status?.state?.running?.startedAt ?? status?.state?.terminated?.startedAt ??
+    (waiting?.reason === 'CrashLoopBackOff' ? status?.lastState?.terminated?.startedAt : undefined);
   if (!started) {
     throw badRequest(`container "${name}" in pod "${pod.metadata.name}" is waiting to start: ${waiting?.reason === 'ImagePullBackOff' || waiting?.reason === 'ErrImagePull' ? 'trying and failing to pull image' : waiting?.reason ?? 'ContainerCreating'}`);
   }

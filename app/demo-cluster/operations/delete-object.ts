@@ -5,6 +5,7 @@ import { resourceTypes, storageKeyOf, type ResourceType } from '../api/resource-
 import { badRequest, conflict, notFound, StatusError } from '../api/status-error.js';
 import type { Cluster, WriteOptions } from '../cluster.js';
 import { admit } from './commit-write.js';
+import { recordEvent } from '../controllers/events.js';
 
 /** How dependents are treated. */
 export type PropagationPolicy = 'Foreground' | 'Background' | 'Orphan';
@@ -46,6 +47,12 @@ export function removeWithDependents(cluster: Cluster, type: ResourceType, objec
   else {
     for (const dependent of dependentsOf(cluster, object)) {
       removeWithDependents(cluster, dependent.type, dependent.object, 'Background');
+    }
+  }
+  if (type.kind === 'Pod' && object.metadata.uid) {
+    for (const container of object.spec?.containers ?? []) {
+      if (!(object.status?.containerStatuses ?? []).some((s: any) => s.name === container.name && s.state?.running)) continue;
+      recordEvent(cluster, object, { type: 'Normal', reason: 'Killing', message: `Stopping container ${container.name}`, component: 'kubelet', fieldPath: `spec.containers{${container.name}}` });
     }
   }
   return cluster.store.remove(type, object.metadata.namespace, object.metadata.name!);

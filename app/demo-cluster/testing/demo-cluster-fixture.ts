@@ -30,6 +30,8 @@ export async function startFixture(options: DemoClusterOptions = {}): Promise<De
     async raw(path, init = {}) {
       const headers: Record<string, string> = { ...init.headers };
       if (init.token !== null) headers.authorization = `Bearer ${init.token ?? demo.token}`;
+      // Node only chunks bodies of POST/PUT/PATCH by default; a DELETE body needs its length.
+      if (init.body !== undefined) headers['content-length'] = String(Buffer.byteLength(init.body));
       const { status, responseHeaders, text } = await new Promise<{ status: number; responseHeaders: Headers; text: string }>((resolve, reject) => {
         const req = request(`${demo.url}${path}`, { method: init.method ?? 'GET', headers, ca: demo.caPem }, (res) => {
           const chunks: Buffer[] = [];
