@@ -33,10 +33,14 @@ export class StatusEngine {
   private workTree = new Map<string, WorkTreeState>();
   private untracked = new Set<string>();
   private dirty = new Set<string>();
+  private staged: { key: string; entries: Map<string, StagedState> } = { key: '', entries: new Map() };
   private needsFullScan = true;
 
-  constructor(readonly dir: string) {
-    this.gitdir = path.join(dir, '.git');
+  readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = path.resolve(dir);
+    this.gitdir = path.join(this.dir, '.git');
   }
 
   /** Marks paths (relative to the work tree) as changed, e.g. from watcher events; `.git/...` paths refresh the index and HEAD. */
@@ -181,11 +185,9 @@ export class StatusEngine {
 
   private checkTracked(entry: IndexEntry): void {
     if ((entry.mode & FILE_TYPE) === 0o160000) return;
-    const absolute = path.join(this.dir, entry.path);
-    let stat: fs.Stats;
-    try {
-      stat = fs.lstatSync(absolute);
-    } catch {
+    const absolute = `${this.dir}/${entry.path}`;
+    const stat = fs.lstatSync(absolute, { throwIfNoEntry: false });
+    if (!stat) {
       this.workTree.set(entry.path, 'D');
       return;
     }
@@ -224,21 +226,31 @@ export class StatusEngine {
     return oid;
   }
 
+  // HEAD vs index changes only when either does, so it is computed once per index/HEAD pair.
+  private stagedChanges(): Map<string, StagedState> {
+    const key = `${this.indexKey}\0${this.headKey}`;
+    if (this.staged.key === key) return this.staged.entries;
+    const entries = new Map<string, StagedState>();
+    for (const [filePath, entry] of this.index) {
+      const headFile = this.headFiles.get(filePath);
+      if (!headFile) entries.set(filePath, 'A');
+      else if ((headFile.mode & FILE_TYPE) !== (entry.mode & FILE_TYPE)) entries.set(filePath, 'T');
+      else if (headFile.oid !== entry.oid || headFile.mode !== entry.mode) entries.set(filePath, 'M');
+    }
+    for (const filePath of this.headFiles.keys()) {
+      if (!this.index.has(filePath) && !this.conflicted.has(filePath)) entries.set(filePath, 'D');
+    }
+    this.staged = { key, entries };
+    return entries;
+  }
+
   private compose(): FileStatus[] {
     const files = new Map<string, FileStatus>();
     const set = (filePath: string, staged: StagedState, workTree: WorkTreeState): void => {
       const existing = files.get(filePath);
       files.set(filePath, { path: filePath, staged: staged !== ' ' ? staged : existing?.staged ?? ' ', workTree: workTree !== ' ' ? workTree : existing?.workTree ?? ' ' });
     };
-    for (const [filePath, entry] of this.index) {
-      const headFile = this.headFiles.get(filePath);
-      if (!headFile) set(filePath, 'A', ' ');
-      else if ((headFile.mode & FILE_TYPE) !== (entry.mode & FILE_TYPE)) set(filePath, 'T', ' ');
-      else if (headFile.oid !== entry.oid || headFile.mode !== entry.mode) set(filePath, 'M', ' ');
-    }
-    for (const filePath of this.headFiles.keys()) {
-      if (!this.index.has(filePath) && !this.conflicted.has(filePath)) set(filePath, 'D', ' ');
-    }
+    for (const [filePath, state] of this.stagedChanges()) set(filePath, state, ' ');
     for (const [filePath, state] of this.workTree) if (this.index.has(filePath)) set(filePath, ' ', state);
     for (const filePath of this.untracked) if (!this.conflicted.has(filePath)) set(filePath, ' ', '?');
     for (const filePath of this.conflicted) files.set(filePath, { path: filePath, staged: 'U', workTree: 'U' });
