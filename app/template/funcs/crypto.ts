@@ -7,7 +7,7 @@ import { GoStruct, type CallContext, type FuncMap, type Value } from '../lang/va
 import { base64Decode, base64Encode, utf8Decode, utf8Encode } from './encoding-base.js';
 import type { CertificateRequest, PrivateKeyType, TemplateCryptoProvider } from './host.js';
 import { binaryString } from './hashing.js';
-import { cryptoOf } from './random.js';
+import { cryptoOf, defaultCrypto } from './random.js';
 import { scrypt } from './scrypt.js';
 import { define, fail, strval } from './support.js';
 import { now } from './dates.js';
@@ -75,7 +75,9 @@ function forgePrng(provider: TemplateCryptoProvider): { getBytesSync(count: numb
 function generateKeyPem(provider: TemplateCryptoProvider, type: PrivateKeyType, bits: number): string {
   if (provider.generatePrivateKeyPem !== undefined) return provider.generatePrivateKeyPem(type, bits);
   if (type === 'rsa') {
-    const pair = forge.pki.rsa.generateKeyPair({ bits, e: 0x10001, prng: forgePrng(provider) } as forge.pki.rsa.GenerateKeyPairOptions);
+    // Without a host provider, node-forge may use the platform's native keygen (much faster than pure JS).
+    const options = provider === defaultCrypto ? { bits, e: 0x10001 } : { bits, e: 0x10001, prng: forgePrng(provider) };
+    const pair = forge.pki.rsa.generateKeyPair(options as forge.pki.rsa.GenerateKeyPairOptions);
     return normalizePem(forge.pki.privateKeyToPem(pair.privateKey));
   }
   if (type === 'ed25519') {

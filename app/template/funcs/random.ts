@@ -4,7 +4,8 @@ import type { CallContext } from '../lang/value.js';
 import type { TemplateCryptoProvider, TemplateHost } from './host.js';
 import { hostOf } from './support.js';
 
-const webCrypto: TemplateCryptoProvider = {
+/** The fallback provider: Web Crypto's getRandomValues, everything else pure JS. */
+export const defaultCrypto: TemplateCryptoProvider = {
   randomBytes(length: number): Uint8Array {
     const out = new Uint8Array(length);
     for (let i = 0; i < length; i += 65536) globalThis.crypto.getRandomValues(out.subarray(i, Math.min(length, i + 65536)));
@@ -14,7 +15,7 @@ const webCrypto: TemplateCryptoProvider = {
 
 /** The crypto provider of the running execution (host's, else Web Crypto). */
 export function cryptoOf(ctx: CallContext): TemplateCryptoProvider {
-  return hostOf<TemplateHost>(ctx).crypto ?? webCrypto;
+  return hostOf<TemplateHost>(ctx).crypto ?? defaultCrypto;
 }
 
 /** A uniform random integer in [0, n). */
