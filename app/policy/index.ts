@@ -3,6 +3,7 @@ export { createPolicySet, type PolicySet, type PolicySetOptions } from './policy
 export { evaluateAdmission, type EvaluateOptions } from './evaluate-admission.js';
 export { evaluateTemplatePolicies, type TemplateUse, type TemplatePolicyOutcome } from './evaluate-template-policies.js';
 export { podFromWorkload } from './pod-template.js';
+export { admissionDenialStatus, type DenialStatus } from './admission-status.js';
 export { evaluatePolicyEvalLine, PolicySetCache, type PolicyEvalInput, type PolicyEvalOutput, type PolicyEvalOptions } from './policy-eval-lines.js';
 export { compileCel, CelCompileFailure, CelEvaluationFailure, type CelProgram, type CelActivation } from './cel/cel-environment.js';
 export { toCelValue } from './cel/to-cel-value.js';

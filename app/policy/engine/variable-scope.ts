@@ -23,13 +23,17 @@ export class VariableScope {
   readonly value: Record<string, unknown>;
   private readonly memo: unknown[];
   private activation: CelActivation = {};
+  private readonly natives: VariableSlot[];
 
   constructor(readonly slots: VariableSlot[]) {
     this.memo = new Array(slots.length).fill(UNSET);
     const value: Record<string, unknown> = {};
     slots.forEach((slot, index) => {
-      Object.defineProperty(value, slot.name, { enumerable: true, get: () => this.read(slot, index) });
+      // Native values are cheap and always valid: plain data properties, set per evaluation.
+      if (slot.native) Object.defineProperty(value, slot.name, { enumerable: true, writable: true, value: null });
+      else Object.defineProperty(value, slot.name, { enumerable: true, get: () => this.read(slot, index) });
     });
+    this.natives = slots.filter((slot) => slot.native);
     this.value = slots.length ? value : Object.freeze({});
   }
 
@@ -37,6 +41,7 @@ export class VariableScope {
   reset(activation: CelActivation): void {
     this.activation = activation;
     this.memo.fill(UNSET);
+    for (const slot of this.natives) this.value[slot.name] = slot.native!(activation);
   }
 
   private read(slot: VariableSlot, index: number): unknown {
