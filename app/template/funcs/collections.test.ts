@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { GoTypedMap } from '../lang/value.js';
 import { render } from './testing/render.js';
 
 const data = { list: ['b', 'a', 'c', 'a'], nums: [3, 1, 2], m: { a: 1, b: { c: 'x' } }, s: 'str' };
@@ -43,5 +44,14 @@ describe('Sprig dict functions', () => {
     expect(render(`${tpl}{{ merge $dst $src }}`)).toBe('map[a:1 e:s l:[1] n:map[x:1 y:5 z:6]]');
     expect(render(`${tpl}{{ mergeOverwrite $dst $src }}`)).toBe('map[a:2 e:s l:[2] n:map[x:1 y:5 z:6] new:<nil>]');
     expect(render('{{ $a := dict "k" (dict "x" 1) }}{{ $c := deepCopy $a }}{{ $_ := set $c.k "y" 2 }}{{ $a }} {{ $c }}')).toBe('map[k:map[x:1]] map[k:map[x:1 y:2]]');
+  });
+
+  it('accepts named map types such as chartutil.Values where Go converts them to map[string]interface{}', () => {
+    const values = { Values: new GoTypedMap('chartutil.Values', { a: { b: 1 }, name: 'x' }) };
+    expect(render('{{ get .Values "name" }}|{{ hasKey .Values "a" }}|{{ keys .Values }}|{{ pick .Values "name" }}|{{ merge (dict "z" 1) .Values }}|{{ set .Values "q" 1 | typeOf }}', values))
+      .toBe('x|true|[a name]|map[name:x]|map[a:map[b:1] name:x z:1]|map[string]interface {}');
+    expect(render('{{ get "x" "y" }}')).toContain('wrong type for value; expected map[string]interface {}; got string');
+    expect(render('{{ set nil "a" 1 }}')).toContain('assignment to entry in nil map');
+    expect(render('{{ merge .nope (dict "a" 1) }}')).toBe('map[a:1]');
   });
 });

@@ -83,5 +83,5 @@ export const dataFunctions: FuncMap = {
   uuidv4: define([], (_args, ctx) => uuidV4(ctx)),
   randBytes: define(['int'], ([n], ctx) => base64Encode(cryptoOf(ctx).randomBytes(Math.max(Number(n as bigint), 0)))),
   urlParse: define(['string'], ([s]) => urlParse(s as string)),
-  urlJoin: define(['map[string]interface {}'], ([d]) => urlJoin(mapArg(d))),
+  urlJoin: define(['interface {}'], ([d]) => urlJoin(mapArg(d))),
 };

@@ -1,7 +1,7 @@
 // Sprig's dict functions (dict.go) and mergo's merge rules as merge and
 // mergeOverwrite apply them (maps are mutated in place, like Go maps).
 import {
-  GoObject, isGoMap, mapOf, sortedKeys, withGoType, type FuncMap, type GoMap, type Value,
+  GoObject, goTypeTag, isGoMap, mapOf, sortedKeys, typeName, withGoType, type FuncMap, type GoMap, type Value,
 } from '../lang/value.js';
 import { conversionPanic } from './collections.js';
 import { isEmpty } from './equality.js';
@@ -71,17 +71,32 @@ function dig(args: Value[]): Value {
   return fallback;
 }
 
-const mapParam = 'map[string]interface {}';
-const m = (v: Value): GoMap => asMap(v) ?? {};
+// Declared as interface{} and checked here: Go passes a named map type such as
+// chartutil.Values (.Values) to a map[string]interface{} parameter, converted.
+const mapParam = 'interface {}';
+
+/** The map a map[string]interface{} parameter receives; nil is an empty (nil) map. */
+function m(v: Value): GoMap {
+  if (v === null || v === undefined) return {};
+  const map = mapOf(v);
+  if (map === undefined || (isGoMap(v) && goTypeTag(v) !== undefined)) {
+    return fail(`wrong type for value; expected map[string]interface {}; got ${typeName(v)}`);
+  }
+  return map;
+}
+
+/** Like m() but keeps nil as undefined (for functions that treat a nil map specially). */
+function mOrNil(v: Value): GoMap | undefined {
+  return v === null || v === undefined ? undefined : m(v);
+}
 
 function mergeAll(args: Value[], overwrite: boolean): Value {
-  const dst = asMap(args[0]);
-  if (dst === undefined) return args[0] ?? null;
+  const dst = mOrNil(args[0]) ?? {};
   for (const src of args.slice(1)) {
-    const srcMap = asMap(src);
+    const srcMap = mOrNil(src);
     if (srcMap !== undefined) mergoMerge(dst, srcMap, overwrite);
   }
-  return args[0];
+  return dst;
 }
 
 /** Sprig's dict functions. */
@@ -96,15 +111,16 @@ export const dictFunctions: FuncMap = {
     return Object.hasOwn(map, key as string) ? map[key as string] : '';
   }),
   set: define([mapParam, 'string', 'interface {}'], ([d, key, value]) => {
-    const map = asMap(d);
-    if (map === undefined) fail('assignment to entry in nil map');
+    const map = mOrNil(d);
+    if (map === undefined) return fail('assignment to entry in nil map');
     setKey(map, key as string, value);
-    return d;
+    return map;
   }),
   unset: define([mapParam, 'string'], ([d, key]) => {
-    const map = asMap(d);
-    if (map !== undefined) delete map[key as string];
-    return d;
+    const map = mOrNil(d);
+    if (map === undefined) return null;
+    delete map[key as string];
+    return map;
   }),
   hasKey: define([mapParam, 'string'], ([d, key]) => Object.hasOwn(m(d), key as string)),
   pluck: define(['string'], ([key, ...dicts]) => dicts.map(m).filter((d) => Object.hasOwn(d, key as string)).map((d) => d[key as string]), mapParam),
