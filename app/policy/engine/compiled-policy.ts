@@ -3,6 +3,7 @@
 // VAP bindings, Gatekeeper constraints and Kyverno rules all become bindings.
 import type { CelProgram } from '../cel/cel-environment.js';
 import type { LabelMatcher } from '../k8s/label-selector.js';
+import type { AdmissionFacts } from '../k8s/admission-facts.js';
 import type { PolicyAction, PolicySource } from '../types.js';
 import type { IndexKeys, RequestMatcher } from './resource-rules.js';
 import type { VariableScope } from './variable-scope.js';
@@ -44,6 +45,8 @@ export interface CompiledBinding {
   policyName: string;
   source: PolicySource;
   actions: PolicyAction[];
+  /** Per-request actions, when they depend on the namespace (Kyverno failure action overrides). */
+  actionsFor?: (facts: AdmissionFacts) => PolicyAction[];
   /** Narrows the policy's own match (binding matchResources, constraint match, Kyverno rule match). */
   match?: RequestMatcher;
   /** Index keys when the binding is narrower than its policy (Gatekeeper kinds, Kyverno kinds). */

@@ -27,7 +27,7 @@ export class ResultCollector {
 
   /** Records a failed validation with the binding's (escalated) actions. */
   violation(binding: CompiledBinding, message: string, reason: string, fieldPath: string | undefined, error = false): void {
-    let actions = binding.actions;
+    let actions = binding.actionsFor ? binding.actionsFor(this.facts) : binding.actions;
     let escalatedFrom: string | undefined;
     if (binding.denyFrom !== undefined && this.facts.asOf >= binding.denyFrom && actions.includes('Warn')) {
       actions = [...new Set(actions.map((a) => (a === 'Warn' ? 'Deny' : a)))] as PolicyAction[];

@@ -99,6 +99,26 @@ function failureAction(value: unknown): PolicyAction {
   return String(value ?? 'Audit').toLowerCase() === 'enforce' ? 'Deny' : 'Audit';
 }
 
+/** validationFailureActionOverrides / failureActionOverrides: another action in some namespaces. */
+function compileOverrides(list: unknown, field: string, fallback: PolicyAction, problems: FieldProblem[]): ((facts: AdmissionFacts) => PolicyAction[]) | undefined {
+  if (!Array.isArray(list) || list.length === 0) return undefined;
+  const overrides = list.map((o: any, i: number) => {
+    let selector: LabelMatcher | undefined;
+    try { if (o?.namespaceSelector) selector = compileLabelSelector(o.namespaceSelector); } catch (error) { problems.push({ field: `${field}[${i}].namespaceSelector`, message: (error as Error).message }); }
+    const namespaces: Array<(v: string) => boolean> = (Array.isArray(o?.namespaces) ? o.namespaces : []).map((n: unknown) => wildcard(String(n)));
+    return { action: failureAction(o?.action), namespaces, selector };
+  });
+  return (facts) => {
+    const namespace = facts.isNamespace ? facts.name : facts.namespace;
+    for (const o of overrides) {
+      const byName = o.namespaces.length > 0 && o.namespaces.some((n) => n(namespace));
+      const bySelector = o.selector !== undefined && facts.namespaceLabels !== undefined && o.selector(facts.namespaceLabels);
+      if (byName || bySelector) return [o.action];
+    }
+    return [fallback];
+  };
+}
+
 /** Compiles the validate.cel rules of a ClusterPolicy or Policy. */
 export function compileKyvernoClusterPolicy(object: KubeObject, problems: FieldProblem[]): Array<{ policy: CompiledPolicy; binding: CompiledBinding }> {
   const spec = (object.spec ?? {}) as any;
@@ -127,9 +147,13 @@ export function compileKyvernoClusterPolicy(object: KubeObject, problems: FieldP
       policy = { ...base, ...body, paramKind };
     }
     const ref = cel?.paramRef;
+    const action = failureAction(validate?.failureAction ?? spec.validationFailureAction);
+    const overrides = validate?.failureActionOverrides
+      ? compileOverrides(validate.failureActionOverrides, `${field}.validate.failureActionOverrides`, action, problems)
+      : compileOverrides(spec.validationFailureActionOverrides, 'spec.validationFailureActionOverrides', action, problems);
     const binding: CompiledBinding = {
       name: String(rule?.name ?? `rule-${i}`), policyName: name, source: 'KyvernoClusterPolicy',
-      actions: [failureAction(validate?.failureAction ?? spec.validationFailureAction)], denyFrom, policy,
+      actions: [action], actionsFor: overrides, denyFrom, policy,
       paramRef: ref ? { name: ref.name, namespace: ref.namespace, selector: ref.selector ? compileLabelSelector(ref.selector) : undefined, notFoundAction: ref.parameterNotFoundAction === 'Allow' ? 'Allow' : 'Deny' } : undefined,
       keys,
     };

@@ -104,6 +104,16 @@ describe('Kyverno ClusterPolicy validate.cel', () => {
     expect(create(perRule, deployment('a')).allowed).toBe(false);
   });
 
+  it('failure action overrides by namespace name or selector', () => {
+    const set = policySet(clusterPolicy(teamRule('any:\n- resources: { kinds: [Deployment] }'), `validationFailureAction: Audit
+  validationFailureActionOverrides:
+    - { action: Enforce, namespaces: ["prod-*"] }
+    - { action: Enforce, namespaceSelector: { matchLabels: { strict: "yes" } } }`));
+    expect(create(set, deployment('a', { namespace: 'prod-eu' })).allowed).toBe(false);
+    expect(create(set, deployment('a', { namespace: 'dev' })).violations[0]!.action).toBe('Audit');
+    expect(evaluateAdmission(set, { operation: 'CREATE', object: deployment('a', { namespace: 'dev' }), namespaceObject: namespace('dev', { strict: 'yes' }) }).allowed).toBe(false);
+  });
+
   it('a namespaced Policy applies only in its namespace', () => {
     const set = policySet(clusterPolicy(teamRule('any:\n- resources: { kinds: [Deployment] }')).replace('kind: ClusterPolicy\nmetadata: { name: require-team }', 'kind: Policy\nmetadata: { name: require-team, namespace: shop }'));
     expect(create(set, deployment('a')).allowed).toBe(false);
