@@ -134,7 +134,9 @@ describe('helm template options', () => {
     expect(at('  replicas: 2')).toMatchObject({ file: 'shop/templates/deployment.yaml', line: 8 });
     expect(at('kind: Deployment')).toMatchObject({ file: 'shop/templates/deployment.yaml', line: 2 });
     expect(at('            - containerPort: 8080')).toMatchObject({ file: 'shop/templates/deployment.yaml', line: 15 });
-    expect(at('    team: checkout')).toMatchObject({ file: 'shop/templates/deployment.yaml', line: 6 });
+    expect(at('    team: checkout')).toEqual({ outputLine: lines.indexOf('    team: checkout') + 1, file: 'shop/templates/_helpers.tpl', line: 6,
+      includeChain: [{ file: 'shop/templates/deployment.yaml', line: 6 }] });
+    expect(at('    app: release-name-shop')).toMatchObject({ file: 'shop/templates/_helpers.tpl', line: 5 });
     expect(at('  size: 10Gi')).toMatchObject({ file: 'shop/charts/db/templates/statefulset.yaml'.replace('charts/db', 'charts/orders-db'), line: 9 });
     expect(result.sourceMap).toHaveLength(lines.length - 1);
   });

@@ -166,20 +166,22 @@ export function renderChartWithFuncs(loaded: Chart, options: RenderChartOptions)
     }
     manifestFiles.set(name, text);
   }
+  const sources = new Map([...templates.values()].map((t) => [t.name, t.text]));
+  const origins = new Map<string, LineOrigin[]>();
+  if (trackSources) {
+    for (const [name, chunks] of engine.chunks) origins.set(name, lineOrigins(chunks, sources, name));
+  }
   let sorted;
   try {
     sorted = sortManifests(manifestFiles);
   } catch (error) {
     if (error instanceof ManifestYamlProblem) {
+      // Point the editor at the template line that produced the bad YAML when the source map knows it.
       const fileLine = documentLineInFile(manifestFiles.get(error.path) ?? '', error.documentIndex, error.documentLine);
-      throw new RenderProblem(error.message + DEBUG_HINT, 'yaml', error.path, fileLine, 0);
+      const origin = origins.get(error.path)?.[fileLine - 1];
+      throw new RenderProblem(error.message + DEBUG_HINT, 'yaml', origin?.file || error.path, origin?.line || fileLine, 0);
     }
     throw error;
-  }
-  const sources = new Map([...templates.values()].map((t) => [t.name, t.text]));
-  const origins = new Map<string, LineOrigin[]>();
-  if (trackSources) {
-    for (const [name, chunks] of engine.chunks) origins.set(name, lineOrigins(chunks, sources, name));
   }
   let output;
   try {

@@ -7,7 +7,7 @@ import { GoTemplateError } from '../../errors/go-template-error.js';
 import { builtinNames } from '../lang/builtins.js';
 import { isEmptyTree } from '../lang/nodes.js';
 import { GoParseError, parseTemplate, type Tree } from '../lang/parser.js';
-import type { FuncMap, GoMap, Value } from '../lang/value.js';
+import { funcCallable, type CallContext, type ExecOptions, type FuncMap, type GoMap, type TemplateSetApi, type Value } from '../lang/value.js';
 import { chartFullPath, isLibraryChart, type Chart } from './chart-types.js';
 import { valuesTable } from './coalesce.js';
 import { ChartFiles, chartObject, valuesObject } from './template-objects.js';
@@ -28,6 +28,47 @@ export interface OutputChunk {
   text: string;
   file: string;
   line: number;
+  /** Chunks that `include`d helpers wrote while this action ran (source maps follow them into helpers). */
+  helpers?: OutputChunk[];
+}
+
+// While a render tracks sources, include calls record what their helpers write.
+let activeRecorder: OutputChunk[] | undefined;
+const trackedMaps = new WeakMap<FuncMap, FuncMap>();
+
+/** The function map with `include` recording helper output chunks (stable per map so parse caches hold). */
+function trackingFuncs(funcs: FuncMap): FuncMap {
+  const cached = trackedMaps.get(funcs);
+  if (cached) return cached;
+  const original = funcs.include;
+  if (!original) return funcs;
+  const call = funcCallable(original);
+  const wrapped = (args: Value[], ctx: CallContext): Value => {
+    const outer = activeRecorder;
+    if (!outer) return call(args, ctx);
+    // Chunks of this helper go to the caller's pending list; helpers it includes collect in `nested`
+    // and attach to the helper chunk that writes their output.
+    const nested: OutputChunk[] = [];
+    const proxy = Object.create(ctx) as CallContext;
+    Object.defineProperty(proxy, 'execute', {
+      value: (name: string, data: Value, set?: TemplateSetApi, overrides?: Partial<ExecOptions>) => ctx.execute(name, data, set, {
+        ...overrides,
+        onChunk: (text, file, line) => {
+          outer.push(nested.length > 0 ? { text, file, line, helpers: nested.splice(0) } : { text, file, line });
+        },
+      }),
+    });
+    activeRecorder = nested;
+    try {
+      return call(args, proxy);
+    } finally {
+      activeRecorder = outer;
+    }
+  };
+  const definition = typeof original === 'function' ? Object.assign(wrapped, original) : { ...original, call: wrapped };
+  const out = { ...funcs, include: definition };
+  trackedMaps.set(funcs, out);
+  return out;
 }
 
 /** A template failure with Helm's rewritten message and Go's position. */
@@ -168,7 +209,8 @@ export interface EngineResult {
 /** Parses and executes every renderable like Helm's engine; throws TemplateProblem. */
 export function renderTemplates(templates: Map<string, Renderable>, options: EngineOptions): EngineResult {
   const names = sortTemplateNames([...templates.keys()]);
-  const set = buildSet(templates, names, options.funcs);
+  const funcs = options.trackSources ? trackingFuncs(options.funcs) : options.funcs;
+  const set = buildSet(templates, names, funcs);
   const files = new Map<string, string>();
   const chunks = new Map<string, OutputChunk[]>();
   for (const name of names) {
@@ -176,16 +218,22 @@ export function renderTemplates(templates: Map<string, Renderable>, options: Eng
     const renderable = templates.get(name)!;
     renderable.scope.Template = { Name: name, BasePath: renderable.basePath };
     const fileChunks: OutputChunk[] = [];
+    const recorder: OutputChunk[] = [];
+    activeRecorder = options.trackSources ? recorder : undefined;
     try {
       const text = set.execute(name, renderable.scope, {
         helm: true, missingKey: options.strict ? 'error' : 'zero', host: options.host, maxOutput: options.maxOutput, maxSteps: options.maxSteps,
-        onChunk: options.trackSources ? (chunk, file, line) => { fileChunks.push({ text: chunk, file, line }); } : undefined,
+        onChunk: options.trackSources ? (chunk, file, line) => {
+          fileChunks.push(recorder.length > 0 ? { text: chunk, file, line, helpers: recorder.splice(0) } : { text: chunk, file, line });
+        } : undefined,
       });
       files.set(name, text);
       if (options.trackSources) chunks.set(name, fileChunks);
     } catch (error) {
       if (error instanceof GoTemplateError) throw cleanupExecError(name, error);
       throw error;
+    } finally {
+      activeRecorder = undefined;
     }
   }
   return { files, chunks };

@@ -98,7 +98,11 @@ export function validateValuesAgainstSchema(values: Value, schema: unknown): str
   if (typeof schema !== 'object' || schema === null) return [];
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = compilerFor(schema as Record<string, unknown>).compile(schema as object);
+    try {
+      validate = compilerFor(schema as Record<string, unknown>).compile(schema as object);
+    } catch (error) {
+      return [`- at '': invalid values.schema.json: ${(error as Error).message}`];
+    }
     compiled.set(schema, validate);
   }
   const data = toJson(values);

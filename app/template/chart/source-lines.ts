@@ -45,6 +45,22 @@ function isLiteral(sources: TemplateSources, chunk: OutputChunk): boolean {
 }
 
 /**
+ * Lines that included helpers wrote, by trimmed text, with their origin in the
+ * helper and the chain of include call sites (outermost first).
+ */
+function helperLineIndex(helpers: OutputChunk[], sources: TemplateSources, callSite: { file: string; line: number }): Map<string, LineOrigin> {
+  const index = new Map<string, LineOrigin>();
+  const origins = lineOrigins(helpers, sources, callSite.file);
+  helpers.map((c) => c.text).join('').split('\n').forEach((text, i) => {
+    const key = text.trim();
+    const origin = origins[i];
+    if (!key || index.has(key) || !origin) return;
+    index.set(key, { file: origin.file, line: origin.line, includeChain: [callSite, ...origin.includeChain] });
+  });
+  return index;
+}
+
+/**
  * Origins for every line of `rendered` (the file's final text), built from its
  * chunks; a line's origin is the chunk that wrote its first visible character.
  */
@@ -60,13 +76,14 @@ export function lineOrigins(chunks: OutputChunk[], sources: TemplateSources, fal
   for (const chunk of chunks) {
     const text = chunk.text.includes('<no value>') ? chunk.text.replaceAll('<no value>', '') : chunk.text;
     const literal = text.includes('\n') && isLiteral(sources, { ...chunk, text: chunk.text });
+    const helperLines = chunk.helpers ? helperLineIndex(chunk.helpers, sources, { file: chunk.file, line: chunk.line }) : undefined;
     const parts = text.split('\n');
     parts.forEach((part, index) => {
       if (index > 0) flush();
-      const line = literal ? chunk.line + index : chunk.line;
       const visible = part.trim().length > 0;
       if (!current || (!currentVisible && visible)) {
-        current = { file: chunk.file, line, includeChain: [] };
+        const fromHelper = visible && helperLines ? helperLines.get(part.trim()) : undefined;
+        current = fromHelper ?? { file: chunk.file, line: literal ? chunk.line + index : chunk.line, includeChain: [] };
         currentVisible = visible;
       }
     });

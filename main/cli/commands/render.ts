@@ -59,6 +59,7 @@ export const renderCommand: CliCommand = {
     const nameTemplate = stringOption(args, 'name-template');
     const releaseName = nameTemplate ? renderNameTemplate(nameTemplate) : stringOption(args, 'release-name', 'release-name');
     const chart = await loadChart(nodeFileReader(base), args.positionals[0]!);
+    if (chart.metadata.deprecated) io.stderr('WARNING: This chart is deprecated\n');
     const outputDir = stringOption(args, 'output-dir');
     const result = renderChart(chart, {
       values, releaseName, namespace: stringOption(args, 'namespace', 'default'), kubeVersion: stringOption(args, 'kube-version'),
