@@ -23,6 +23,10 @@ describe('status runs in a worker thread', () => {
     ]);
   });
 
+  it('gives the same answer through the git CLI accelerator', async () => {
+    expect(await service.status(dir, { useGitCli: true })).toEqual(await service.status(dir, { full: true }));
+  });
+
   it('rebuilds Paver errors from the worker as their own class', async () => {
     await expect(service.status(os.tmpdir() + '/paver-definitely-missing')).rejects.toBeInstanceOf(NotAGitRepositoryError);
   });

@@ -5,8 +5,11 @@ import type { StatusWorkerRequest } from './status-worker.js';
 
 /** Status of any number of repositories, computed off the main thread. */
 export interface StatusService {
-  /** Status of the repository at `dir`; `full` re-stats everything (use without a watcher). */
-  status(dir: string, options?: { full?: boolean }): Promise<WorkingTreeStatus>;
+  /**
+   * Status of the repository at `dir`; `full` re-stats everything (use without a watcher);
+   * `useGitCli` asks the git CLI instead when installed (same results; for very large trees).
+   */
+  status(dir: string, options?: { full?: boolean; useGitCli?: boolean }): Promise<WorkingTreeStatus>;
   /** Feeds watcher events (paths relative to `dir`) so the next status re-checks only those. */
   invalidate(dir: string, paths: string[]): Promise<void>;
   close(): Promise<void>;
@@ -59,7 +62,7 @@ export async function createStatusService(options: { workerUrl?: URL; inProcess?
     close = async () => { await worker.terminate(); };
   }
   return {
-    status: (dir, statusOptions = {}) => call({ method: 'status', dir, full: statusOptions.full }),
+    status: (dir, statusOptions = {}) => call({ method: 'status', dir, full: statusOptions.full, useGitCli: statusOptions.useGitCli }),
     invalidate: (dir, paths) => call({ method: 'invalidate', dir, paths }),
     close,
   };

@@ -5,10 +5,12 @@
 import { parentPort } from 'node:worker_threads';
 import { StatusEngine } from './status-engine.js';
 import { serializeError } from '../../errors/index.js';
+import { cliStatus } from './cli-status.js';
+import { gitCliVersion } from '../git-cli.js';
 
 /** A request from StatusService. */
 export type StatusWorkerRequest =
-  | { id: number; method: 'status'; dir: string; full?: boolean }
+  | { id: number; method: 'status'; dir: string; full?: boolean; useGitCli?: boolean }
   | { id: number; method: 'invalidate'; dir: string; paths: string[] }
   | { id: number; method: 'invalidateAll'; dir: string };
 
@@ -22,7 +24,11 @@ const engineFor = (dir: string): StatusEngine => {
 /** Handles one request; exported so the in-process fallback runs the same code. */
 export async function handleStatusRequest(request: StatusWorkerRequest): Promise<unknown> {
   const engine = engineFor(request.dir);
-  if (request.method === 'status') return engine.status({ full: request.full });
+  if (request.method === 'status') {
+    // The accelerator gives identical results (checked in status-engine.test.ts); used on request for huge trees.
+    if (request.useGitCli && await gitCliVersion()) return cliStatus(engine.dir);
+    return engine.status({ full: request.full });
+  }
   if (request.method === 'invalidate') engine.invalidate(request.paths);
   else engine.invalidateAll();
   return undefined;

@@ -23,9 +23,10 @@ export async function runGit(cwd: string, args: string[], input?: string): Promi
 
 /** Writes files (path -> content) under `dir`, creating folders. */
 export async function writeFiles(dir: string, files: Record<string, string>): Promise<void> {
-  for (const [file, content] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-    await writeFile(path.join(dir, file), content);
+  const entries = Object.entries(files);
+  for (const folder of new Set(entries.map(([file]) => path.dirname(path.join(dir, file))))) await mkdir(folder, { recursive: true });
+  for (let start = 0; start < entries.length; start += 64) {
+    await Promise.all(entries.slice(start, start + 64).map(([file, content]) => writeFile(path.join(dir, file), content)));
   }
 }
 

@@ -75,13 +75,13 @@ describe('loading a workspace reports every problem with its position', () => {
     expect(byFile('policies/p.yaml')).toEqual([{ file: 'policies/p.yaml', line: 5, column: 13, message: "unknown template 'nope'" }]);
   });
 
-  it('reports a missing paver.yaml and still loads 2,000 services', async () => {
+  it('reports a missing paver.yaml and still loads every service (500 here; 2,000 in the benchmark)', async () => {
     const big = await mkdtemp(path.join(os.tmpdir(), 'paver-model-big-'));
     const files: Record<string, string> = { 'templates/web-service/Chart.yaml': 'name: web-service\n' };
-    for (let i = 0; i < 2000; i++) files[`services/svc-${i}.yaml`] = service(`svc-${i}`);
+    for (let i = 0; i < 500; i++) files[`services/svc-${i}.yaml`] = service(`svc-${i}`);
     await writeFiles(big, files);
     const model = await loadWorkspace(big, { schemas, published });
-    expect(model.services).toHaveLength(2000);
+    expect(model.services).toHaveLength(500);
     expect(model.problems).toEqual([{ file: 'paver.yaml', line: 1, column: 1, message: 'paver.yaml is missing; create it to declare the environments' }]);
     await rm(big, { recursive: true, force: true });
   });
