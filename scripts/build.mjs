@@ -10,8 +10,13 @@ const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.u
 const vite = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 if (vite.status !== 0) process.exit(vite.status ?? 1);
 
+// Worker threads load their code from a file beside the bundle that starts them
+// (see defaultSimulationWorkerUrl and defaultStatusWorkerUrl).
+const workers = { 'simulation-worker': 'app/simulate/simulation-worker.ts', 'status-worker': 'app/git/status/status-worker.ts' };
+const workerEntries = Object.fromEntries(Object.entries(workers).flatMap(([name, source]) => [[`cli/${name}`, source], [`main/${name}`, source]]));
+
 await build({
-  entryPoints: { 'cli/paver': 'main/cli/paver.ts' },
+  entryPoints: { 'cli/paver': 'main/cli/paver.ts', ...workerEntries },
   outdir: 'out',
   bundle: true,
   platform: 'node',

@@ -3,11 +3,17 @@
 import type { ApiEvent } from './events.js';
 import type { WorkspaceApi } from './workspace-api.js';
 import type { AppApi } from './app-api.js';
+import type { SimulationApi } from './simulation-api.js';
+import type { GitApi } from './git-api.js';
+import type { TemplateApi } from './template-api.js';
 
 /** Every service the core exposes, by the name used on the wire. */
 export interface PaverApi {
   workspace: WorkspaceApi;
   app: AppApi;
+  simulation: SimulationApi;
+  git: GitApi;
+  templates: TemplateApi;
 }
 
 export type ServiceName = keyof PaverApi;
@@ -29,6 +35,19 @@ export const apiContract = {
   },
   app: {
     methods: ['getAppInfo', 'listRecentWorkspaces', 'getSettings', 'updateSettings'],
+    events: [],
+  },
+  simulation: {
+    methods: ['startSimulation', 'cancelSimulation', 'getLastSimulation', 'exportSimulationReport'],
+    events: ['onSimulationProgress', 'onSimulationFinished'],
+  },
+  git: {
+    methods: ['getStatus', 'diffFile', 'stage', 'unstage', 'discard', 'commit', 'listBranches', 'createBranch', 'switchBranch', 'deleteBranch',
+      'history', 'listRemotes', 'setCredentials', 'fetch', 'pull', 'push', 'readConflicts', 'resolveConflicts'],
+    events: ['onGitProgress'],
+  },
+  templates: {
+    methods: ['listTemplates', 'listVersions', 'diffVersions', 'previewPublish', 'publish', 'serviceUsage', 'planUpgrade', 'applyUpgrade'],
     events: [],
   },
 } as const satisfies ContractShape;

@@ -7,7 +7,7 @@ import type { EnvironmentDefinition, ServiceDefinition } from '../workspace/mode
 import type { LoadedState } from './load-simulation-state.js';
 import { lineOfField } from './locate-field.js';
 import type { RenderCache } from './render-cache.js';
-import { outcomeRank, type Finding, type Outcome, type ServiceEnvironmentResult } from './simulation-types.js';
+import { outcomeRank, type Finding, type Outcome, type ServiceEnvironmentResult } from '../api/simulation-types.js';
 
 const clusterScopedKinds = new Set([
   'Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'PersistentVolume', 'StorageClass', 'PriorityClass',

@@ -14,7 +14,7 @@ import { readTemplateAtVersion } from '../workspace/versions/read-template-at-ve
 import { maxSatisfying } from '../workspace/versions/semver.js';
 import { readTemplateDraft, type TemplateSource } from '../workspace/versions/template-source.js';
 import { parse as parseYaml } from 'yaml';
-import type { SimulationState } from './simulation-types.js';
+import type { SimulationState } from '../api/simulation-types.js';
 
 export interface LoadedState {
   state: SimulationState;

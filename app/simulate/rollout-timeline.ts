@@ -2,7 +2,7 @@
 // exemptions that expire, `paver.dev/deny-from` escalations), and what each
 // date does to the catalogue: "on 2027-01-15, 14 services become blocked".
 import type { PreparedState } from './run-simulation.js';
-import type { ServiceEnvironmentResult, SimulationMatrix, TimelineEvent } from './simulation-types.js';
+import type { ServiceEnvironmentResult, SimulationMatrix, TimelineEvent } from '../api/simulation-types.js';
 
 const maxDates = 24;
 

@@ -7,7 +7,7 @@ import { loadSimulationState, type LoadedState } from './load-simulation-state.j
 import { RenderCache } from './render-cache.js';
 import { compareMatrices } from './simulation-delta.js';
 import { buildTimeline } from './rollout-timeline.js';
-import type { SimulationMatrix, SimulationProgress, SimulationRequest, SimulationResult, SimulationState, ServiceEnvironmentResult } from './simulation-types.js';
+import type { SimulationMatrix, SimulationProgress, SimulationRequest, SimulationResult, SimulationState, ServiceEnvironmentResult } from '../api/simulation-types.js';
 
 export interface RunOptions {
   onProgress?: (progress: SimulationProgress) => void;

@@ -1,4 +1,4 @@
-import { outcomeRank, type DeltaEntry, type SimulationDelta, type SimulationMatrix } from './simulation-types.js';
+import { outcomeRank, type DeltaEntry, type SimulationDelta, type SimulationMatrix } from '../api/simulation-types.js';
 
 /**
  * What the proposed state changes against the baseline, per service,

@@ -3,7 +3,7 @@
 // last result so a file change re-simulates only the services it affects.
 import { Worker } from 'node:worker_threads';
 import { deserializeError, SimulationCancelledError, type SerializedError } from '../errors/index.js';
-import type { SimulationProgress, SimulationRequest, SimulationResult } from './simulation-types.js';
+import type { SimulationProgress, SimulationRequest, SimulationResult } from '../api/simulation-types.js';
 
 /** A running simulation: its result, and a way to cancel it. */
 export interface SimulationHandle {

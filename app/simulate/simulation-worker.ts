@@ -3,7 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { serializeError } from '../errors/index.js';
 import { Simulator } from './run-simulation.js';
-import type { SimulationRequest } from './simulation-types.js';
+import type { SimulationRequest } from '../api/simulation-types.js';
 
 export type SimulationWorkerMessage =
   | { type: 'run'; id: number; request: SimulationRequest }

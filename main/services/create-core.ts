@@ -5,6 +5,9 @@ import { AppService } from '../../app/settings/app-service.js';
 import { WorkspaceService } from '../../app/workspace/files/workspace-service.js';
 import { createSampleWorkspace } from '../../app/workspace/sample/create-sample-workspace.js';
 import { findResourcesDir } from '../resources-dir.js';
+import { SimulationService } from '../../app/simulate/simulation-service.js';
+import { GitService } from '../../app/git/git-service.js';
+import { TemplateVersionsService } from '../../app/workspace/versions/template-versions-service.js';
 import { RpcDispatcher } from '../rpc/dispatcher.js';
 import { paverVersion } from '../version.js';
 
@@ -29,16 +32,23 @@ export function createCore(options: CoreOptions): Core {
   const sampleDir = join(findResourcesDir(), 'sample-workspace');
   const workspace = new WorkspaceService({
     createSample: async (target) => { await createSampleWorkspace(target, { sampleDir }); },
-    onOpened: (info) => app.rememberWorkspace(info),
+    onOpened: (info) => { workspaceRoot = info.root; gitService.onWorkspaceOpened(); return app.rememberWorkspace(info); },
     onWarning: options.onWarning,
   });
-  const services: PaverApi = { workspace, app };
+  let workspaceRoot: string | null = null;
+  const simulation = new SimulationService({ workspaceDir: () => workspaceRoot, paverVersion });
+  workspace.onDidChangeFiles((changes) => simulation.onFilesChanged(changes));
+  const fallbackAuthor = async () => { const s = await app.getSettings(); return s.gitAuthorName && s.gitAuthorEmail ? { name: s.gitAuthorName, email: s.gitAuthorEmail } : undefined; };
+  const gitService = new GitService({ workspaceDir: () => workspaceRoot, fallbackAuthor });
+  workspace.onDidChangeFiles((changes) => gitService.onFilesChanged(changes));
+  const templates = new TemplateVersionsService({ workspaceDir: () => workspaceRoot, fallbackAuthor });
+  const services: PaverApi = { workspace, app, simulation, git: gitService, templates };
   return {
     services,
     dispatcher: new RpcDispatcher(services),
     workspace,
     app,
-    dispose: () => workspace.close(),
+    dispose: async () => { await workspace.close(); await simulation.close(); await gitService.close(); },
   };
 }
 

@@ -4,9 +4,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RpcDispatcher } from '../rpc/dispatcher.js';
-import { AppService } from '../../app/settings/app-service.js';
-import { WorkspaceService } from '../../app/workspace/files/workspace-service.js';
+import { createCore, type Core } from '../services/create-core.js';
 import { startHttpServer, type PaverHttpServer } from './http-server.js';
 
 function raw(port: number, path: string, headers: Record<string, string>, method = 'POST', body = '{"args":[]}'): Promise<{ status: number; body: string }> {
@@ -24,15 +22,16 @@ function raw(port: number, path: string, headers: Record<string, string>, method
 describe('browser-mode HTTP server', () => {
   let server: PaverHttpServer;
   let dataDir: string;
+  let core: Core;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'paver-http-'));
-    const app = new AppService(dataDir, { version: 'test', mode: 'browser', platform: process.platform });
-    const workspace = new WorkspaceService({ createSample: async () => undefined });
-    server = await startHttpServer({ dispatcher: new RpcDispatcher({ app, workspace }) });
+    core = createCore({ userDataDir: dataDir, mode: 'browser' });
+    server = await startHttpServer({ dispatcher: core.dispatcher });
   });
   afterAll(async () => {
     await server.close();
+    await core.dispose();
     await rm(dataDir, { recursive: true, force: true });
   });
 

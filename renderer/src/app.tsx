@@ -11,6 +11,7 @@ import { useEditorStore } from './features/editor/editor-store.js';
 import { ErrorCentre } from './features/errors/error-centre.js';
 import { useWorkspaceStore } from './features/workspace/workspace-store.js';
 import { Welcome } from './features/workspace/welcome.js';
+import { connectSimulationEvents, useSimulationStore } from './features/simulation/simulation-store.js';
 import { WorkspaceMenu } from './features/workspace/workspace-menu.js';
 
 /** Global shortcuts: Ctrl/Cmd+S saves, Ctrl/Cmd+P finds a file. Captured before Monaco sees them. */
@@ -46,8 +47,10 @@ export function App() {
   const theme = useThemeStore((s) => s.resolved);
   useShortcuts();
   useFileEvents();
+  useEffect(() => connectSimulationEvents(), []);
   useEffect(() => {
     void useWorkspaceStore.getState().load();
+    void useSimulationStore.getState().loadLast();
     void api.app.getSettings().then((s) => useThemeStore.getState().setPreference(s.theme), () => undefined);
   }, []);
   useEffect(() => { document.documentElement.dataset.theme = theme; }, [theme]);

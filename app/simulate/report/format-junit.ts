@@ -1,4 +1,4 @@
-import type { SimulationResult } from '../simulation-types.js';
+import type { SimulationResult } from '../../api/simulation-types.js';
 
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

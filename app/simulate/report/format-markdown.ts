@@ -1,4 +1,4 @@
-import type { SimulationResult } from '../simulation-types.js';
+import type { SimulationResult } from '../../api/simulation-types.js';
 import { findingLocation, reportFindings, summarise } from './report-rows.js';
 
 const escape = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');

@@ -1,4 +1,4 @@
-import type { SimulationResult } from '../simulation-types.js';
+import type { SimulationResult } from '../../api/simulation-types.js';
 import { reportFindings } from './report-rows.js';
 
 const level = { deny: 'error', error: 'error', warn: 'warning', 'not-evaluated': 'note', audit: 'note', allow: 'none' } as const;

@@ -1,4 +1,4 @@
-import type { SimulationResult } from '../simulation-types.js';
+import type { SimulationResult } from '../../api/simulation-types.js';
 import { summarise } from './report-rows.js';
 
 const symbols = { deny: 'DENY', error: 'ERROR', warn: 'warn', 'not-evaluated': 'n/e', audit: 'audit', allow: '·' } as const;

@@ -1,4 +1,4 @@
-import type { SimulationResult } from '../simulation-types.js';
+import type { SimulationResult } from '../../api/simulation-types.js';
 import { formatHtml } from './format-html.js';
 import { formatJunit } from './format-junit.js';
 import { formatMarkdown } from './format-markdown.js';

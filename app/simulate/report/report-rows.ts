@@ -1,4 +1,4 @@
-import type { Finding, SimulationResult, ServiceEnvironmentResult } from '../simulation-types.js';
+import type { Finding, SimulationResult, ServiceEnvironmentResult } from '../../api/simulation-types.js';
 
 /** A finding with the row it belongs to, for flat report formats. */
 export interface ReportFinding extends Finding {

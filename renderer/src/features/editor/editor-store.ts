@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { FileConflictError, type FileChange } from '../../../../app/api/index.js';
 import { api } from '../../api/client.js';
 import { useErrorStore, withErrorReport } from '../errors/error-store.js';
+import { useLayoutStore } from '../layout/layout-store.js';
 
 /** What is on disk when it no longer matches what the editor was based on. */
 export type DiskConflict = { kind: 'changed'; diskText: string; diskVersion: string } | { kind: 'deleted' };
@@ -30,6 +31,9 @@ interface EditorState {
   keepMine: (path: string) => Promise<void>;
   takeDisk: (path: string) => void;
   setComparing: (path: string, comparing: boolean) => void;
+  /** Asks the editor to scroll to and select a line once the file is open. */
+  revealLine: (path: string, line: number) => void;
+  reveal?: { path: string; line: number; nonce: number };
   onDiskChanges: (changes: FileChange[]) => Promise<void>;
 }
 
@@ -60,6 +64,7 @@ export const useEditorStore = create<EditorState>()((set, get) => {
     tabs: [],
     active: null,
     openFile: async (path) => {
+      useLayoutStore.getState().showEditor();
       if (tab(path)) {
         set({ active: path });
         return;
@@ -78,7 +83,11 @@ export const useEditorStore = create<EditorState>()((set, get) => {
         const active = state.active === path ? (tabs[Math.min(index, tabs.length - 1)]?.path ?? null) : state.active;
         return { tabs, active };
       }),
-    activate: (path) => set({ active: path }),
+    activate: (path) => {
+      useLayoutStore.getState().showEditor();
+      set({ active: path });
+    },
+    revealLine: (path, line) => set((state) => ({ reveal: { path, line, nonce: (state.reveal?.nonce ?? 0) + 1 } })),
     setText: (path, text) => update(path, { text }),
     save: async (path = get().active ?? undefined) => {
       const current = path ? tab(path) : undefined;

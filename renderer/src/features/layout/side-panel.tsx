@@ -1,33 +1,22 @@
 import { Explorer } from '../workspace/explorer.js';
-import { ComingSoon } from './coming-soon.js';
+import { TemplatesPanel } from '../templates/templates-panel.js';
+import { ServicesPanel } from '../services/services-panel.js';
+import { PoliciesPanel } from '../policies/policies-panel.js';
+import { ClusterPanel } from '../cluster/cluster-panel.js';
+import { GitPanel } from '../git/git-panel.js';
 import { useLayoutStore } from './layout-store.js';
 
-/** What the selected activity shows beside the editor. */
+/** What the selected activity shows beside the main area. Each activity's panel lives in its feature folder. */
 export function SidePanel() {
   const activity = useLayoutStore((s) => s.activity);
   return (
     <aside className="side-panel" aria-label={`${activity} panel`} data-testid="side-panel">
       {activity === 'explorer' && <Explorer groups={['templates', 'services', 'policies', 'other']} />}
-      {activity === 'templates' && (
-        <>
-          <Explorer groups={['templates']} />
-          <ComingSoon title="Template versions" what="Published versions with their changelogs, a diff between any two versions, and the publish dialog." issue="issue #4" />
-        </>
-      )}
-      {activity === 'services' && (
-        <>
-          <Explorer groups={['services']} />
-          <ComingSoon title="Service table" what="Every service × environment × template version, with 'behind the latest' badges and the upgrade assistant." issue="issue #4" />
-        </>
-      )}
-      {activity === 'policies' && (
-        <>
-          <Explorer groups={['policies']} />
-          <ComingSoon title="Policy simulation" what="Every policy against every service, now versus the proposed change, and as of any date." issue="issue #5" />
-        </>
-      )}
-      {activity === 'cluster' && <ComingSoon title="Cluster" what="Contexts and the demo cluster, workloads, pods, events, logs, drift and Argo CD status." issue="issue #6" />}
-      {activity === 'git' && <ComingSoon title="Git" what="Changes, diffs, commit, branches, history, pull and push." issue="issue #4" />}
+      {activity === 'templates' && <TemplatesPanel />}
+      {activity === 'services' && <ServicesPanel />}
+      {activity === 'policies' && <PoliciesPanel />}
+      {activity === 'cluster' && <ClusterPanel />}
+      {activity === 'git' && <GitPanel />}
     </aside>
   );
 }

@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+import { Studio } from './support/studio.js';
+
+test.describe('policy simulation in browser mode', () => {
+  test('simulates every service, filters, drills down to the template line, and exports', async ({ page }) => {
+    const studio = new Studio(page);
+    await studio.openFreshSample('simulate');
+    await page.locator('[data-activity="policies"]').click();
+    await page.getByTestId('run-simulation').click();
+    const matrix = page.getByTestId('simulation-matrix');
+    await expect(matrix).toBeVisible({ timeout: 60_000 });
+    await expect(matrix.locator('.matrix-row')).not.toHaveCount(0);
+
+    // Only the denied rows.
+    await page.getByTestId('outcome-filter').selectOption('deny');
+    const denied = matrix.locator('.matrix-row');
+    await expect(denied.first()).toBeVisible();
+    const deniedServices = await denied.evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-service')}/${r.getAttribute('data-environment')}`));
+    expect(deniedServices).toContain('search-frontend/prod');
+
+    // Drill down: the finding, the rendered YAML, and a click through to the template file.
+    await matrix.locator('.matrix-row[data-service="search-frontend"][data-environment="prod"] [data-policy="prod-min-replicas"]').click();
+    const finding = page.getByTestId('finding').first();
+    await expect(finding).toContainText('replica');
+    await expect(page.getByTestId('rendered-yaml')).toContainText('kind: Deployment');
+    await page.getByTestId('open-template-line').first().click();
+    await expect(studio.editor()).toHaveAttribute('data-path', 'templates/web-service/templates/deployment.yaml');
+
+    // Back to the simulation tab: the timeline names the day web-service 1.x is blocked.
+    await page.locator('.view-tab[data-view="simulation"] .tab-title').click();
+    await page.getByTestId('tab-timeline').click();
+    await expect(page.getByTestId('timeline')).toContainText('On 2027-01-15');
+
+    // Export a report.
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-markdown').click();
+    expect((await download).suggestedFilename()).toMatch(/^paver-simulation-\d{4}-\d{2}-\d{2}\.md$/);
+  });
+});
