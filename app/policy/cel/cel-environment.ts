@@ -13,7 +13,7 @@ import { registerFormatLibrary } from './format-library.js';
 import { registerComprehensionsLibrary } from './comprehensions-library.js';
 import { offlineAuthorizer, registerAuthorizerLibrary, UnknownOfflineValue } from './authorizer-library.js';
 import type { CelRegistrar } from './cel-registrar.js';
-import { rewriteMatches } from './rewrite-matches.js';
+import { restoreMethodNames, rewriteMethods } from './rewrite-methods.js';
 import { rewriteHas } from './rewrite-has.js';
 
 /** Variables every admission expression may use (all typed dyn except authorizer). */
@@ -77,12 +77,12 @@ export function compileCel(expression: string): CelProgram {
   const env = celEnvironment();
   let parsed: ReturnType<Environment['parse']>;
   try {
-    parsed = env.parse(rewriteHas(rewriteMatches(expression)));
+    parsed = env.parse(rewriteHas(rewriteMethods(expression)));
   } catch (error) {
-    throw new CelCompileFailure(`compilation failed: ${firstLine((error as Error).message).replace('re2Matches', 'matches')}`);
+    throw new CelCompileFailure(`compilation failed: ${restoreMethodNames(firstLine((error as Error).message))}`);
   }
   const checked = parsed.check();
-  if (!checked.valid) throw new CelCompileFailure(`compilation failed: ${firstLine(checked.error?.message ?? 'type check failed')}`);
+  if (!checked.valid) throw new CelCompileFailure(`compilation failed: ${restoreMethodNames(firstLine(checked.error?.message ?? 'type check failed'))}`);
   const usesAuthorizer = /\bauthorizer\b/.test(expression);
   return {
     expression,
@@ -93,7 +93,7 @@ export function compileCel(expression: string): CelProgram {
       } catch (error) {
         if (error instanceof CelEvaluationFailure) throw error;
         const unknown = error instanceof UnknownOfflineValue;
-        throw new CelEvaluationFailure(firstLine((error as Error).message ?? String(error)), unknown);
+        throw new CelEvaluationFailure(restoreMethodNames(firstLine((error as Error).message ?? String(error))), unknown);
       }
     },
   };

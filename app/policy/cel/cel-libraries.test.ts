@@ -45,9 +45,23 @@ describe('strings v2', () => {
     ['[].join("/")', ''],
     ['strings.quote("single-quote with \\"double quote\\"")', '"single-quote with \\"double quote\\""'],
     ['"gums".reverse()', 'smug'],
+    ['"ÀB".lowerAscii()', 'Àb'],
+    ['"àb".upperAscii()', 'àB'],
+    ['"😀ab".indexOf("a")', 1n],
+    ['"😀ab".substring(1)', 'ab'],
+    ['"😀ab😀".lastIndexOf("😀")', 3n],
+    ['"hello".lastIndexOf("l", 2)', 2n],
     ['"John Smith".reverse()', 'htimS nhoJ'],
   ])('%s', (expression, expected) => {
     expect(run(expression)).toEqual(expected);
+  });
+
+  it('substring with an inverted range is an error', () => {
+    expect(failure('"abc".substring(2, 1)').message).toContain('invalid substring range');
+  });
+
+  it('errors name the method as written, not our replacement', () => {
+    expect(() => compileCel('"x".indexOf(1)')).toThrow("'string.indexOf(int)'");
   });
 
   it('charAt past the end is an error', () => {

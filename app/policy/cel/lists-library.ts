@@ -57,8 +57,11 @@ export function registerListsLibrary(env: CelRegistrar): void {
   env.registerFunction('list.sum(): dyn', sum);
   env.registerFunction('list.min(): dyn', (l: unknown[]) => extreme(l, -1, 'min'));
   env.registerFunction('list.max(): dyn', (l: unknown[]) => extreme(l, 1, 'max'));
+  // `.indexOf(` calls are renamed before parsing (see rewrite-methods.ts), so lists answer to both names.
   env.registerFunction('list.indexOf(dyn): int', indexOf);
   env.registerFunction('list.lastIndexOf(dyn): int', lastIndexOf);
+  env.registerFunction('list.k8sIndexOf(dyn): int', indexOf);
+  env.registerFunction('list.k8sLastIndexOf(dyn): int', lastIndexOf);
   registerNamespace(env, 'sets', 'kubernetes.SetsNamespace');
   env.registerFunction('kubernetes.SetsNamespace.contains(list, list): bool', (_: unknown, a: unknown[], b: unknown[]) => setContains(a, b));
   env.registerFunction('kubernetes.SetsNamespace.equivalent(list, list): bool', (_: unknown, a: unknown[], b: unknown[]) => setContains(a, b) && setContains(b, a));

@@ -66,10 +66,10 @@ export function registerRegexLibrary(env: CelRegistrar): void {
   env.registerFunction('string.find(string): string', (text: string, pattern: string) => compileRe2(pattern).exec(text)?.[0] ?? '');
   env.registerFunction('string.findAll(string): list<string>', (text: string, pattern: string) => findAll(text, pattern, -1n));
   env.registerFunction('string.findAll(string, int): list<string>', findAll);
-  env.registerFunction('string.re2Matches(string): bool', re2Matches);
+  env.registerFunction('string.k8sMatches(string): bool', re2Matches);
 }
 
-/** RE2-aware `matches`; see rewrite-matches.ts for why it has its own name. */
+/** RE2-aware `matches`; see rewrite-methods.ts for why it has its own name. */
 export function re2Matches(text: string, pattern: string): boolean {
   return compileRe2(pattern).test(text);
 }

@@ -51,8 +51,41 @@ export function quote(text: string): string {
   return `${out}"`;
 }
 
-/** Adds charAt, replace, reverse, format and strings.quote to an environment. */
+function indexOf(text: string, search: string, from: bigint, last: boolean): bigint {
+  const chars = codePoints(text);
+  const needle = codePoints(search);
+  const start = Number(from);
+  if (start < 0 || start > chars.length) throw new CelLibraryError(`index out of range: ${from}`);
+  const matchesAt = (at: number) => needle.every((c, k) => chars[at + k] === c);
+  if (last) {
+    for (let at = Math.min(start, chars.length - needle.length); at >= 0; at--) if (matchesAt(at)) return BigInt(at);
+  } else {
+    for (let at = start; at + needle.length <= chars.length; at++) if (matchesAt(at)) return BigInt(at);
+  }
+  return -1n;
+}
+
+function substring(text: string, start: bigint, end?: bigint): string {
+  const chars = codePoints(text);
+  const to = end ?? BigInt(chars.length);
+  if (start < 0n || start > BigInt(chars.length)) throw new CelLibraryError(`index out of range: ${start}`);
+  if (to < start || to > BigInt(chars.length)) throw new CelLibraryError(`invalid substring range. start: ${start}, end: ${to}`);
+  return chars.slice(Number(start), Number(to)).join('');
+}
+
+const asciiOnly = (text: string, lower: boolean) => text.replace(lower ? /[A-Z]+/g : /[a-z]+/g, (s) => (lower ? s.toLowerCase() : s.toUpperCase()));
+
+/** Adds charAt, replace, reverse, format, strings.quote and code-point/ASCII-exact replacements of cel-js built-ins. */
 export function registerStringsLibrary(env: CelRegistrar): void {
+  // Registered under the names rewrite-methods.ts points the built-ins to.
+  env.registerFunction('string.k8sLowerAscii(): string', (s: string) => asciiOnly(s, true));
+  env.registerFunction('string.k8sUpperAscii(): string', (s: string) => asciiOnly(s, false));
+  env.registerFunction('string.k8sIndexOf(string): int', (s: string, t: string) => (/^[\x00-\x7f]*$/.test(s) ? BigInt(s.indexOf(t)) : indexOf(s, t, 0n, false)));
+  env.registerFunction('string.k8sIndexOf(string, int): int', (s: string, t: string, from: bigint) => indexOf(s, t, from, false));
+  env.registerFunction('string.k8sLastIndexOf(string): int', (s: string, t: string) => indexOf(s, t, BigInt(codePoints(s).length), true));
+  env.registerFunction('string.k8sLastIndexOf(string, int): int', (s: string, t: string, from: bigint) => indexOf(s, t, from, true));
+  env.registerFunction('string.k8sSubstring(int): string', (s: string, start: bigint) => substring(s, start));
+  env.registerFunction('string.k8sSubstring(int, int): string', substring);
   env.registerFunction('string.charAt(int): string', charAt);
   env.registerFunction('string.replace(string, string): string', (s: string, from: string, to: string) => replace(s, from, to, -1n));
   env.registerFunction('string.replace(string, string, int): string', replace);
