@@ -59,3 +59,24 @@ describe('chart loading', () => {
     expect(() => loadChartArchive(gzipSync(writeTar({ 'Chart.yaml': 'x' })), 'x.tgz')).toThrow('chart illegally contains content outside the base directory');
   });
 });
+
+describe('loading through a file reader', () => {
+  it('applies .helmignore (and always hides templates/.*) when loading a directory', async () => {
+    const { loadChart } = await import('./chart-loader.js');
+    const { memoryReader } = await import('./testing/memory-reader.js');
+    const chart = await loadChart(memoryReader({
+      'c/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n', 'c/.helmignore': '# comment\n*.bak\nsecret/\n',
+      'c/templates/a.yaml': 'a', 'c/templates/.hidden.yaml': 'h', 'c/notes.bak': 'x', 'c/secret/key': 'k', 'c/docs/readme.md': 'r',
+    }), 'c');
+    expect(chart.templates.map((t) => t.name)).toEqual(['templates/a.yaml']);
+    expect(chart.files.map((f) => f.name)).toEqual(['.helmignore', 'docs/readme.md']);
+  });
+
+  it('loads a whole chart packaged as .tgz', async () => {
+    const { loadChart } = await import('./chart-loader.js');
+    const { memoryReader } = await import('./testing/memory-reader.js');
+    const tgz = gzipSync(writeTar({ 'web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 2.0.0\n', 'web/templates/a.yaml': 'kind: A\n' }));
+    const chart = await loadChart(memoryReader({ 'web-2.0.0.tgz': tgz }), 'web-2.0.0.tgz');
+    expect([chart.metadata.name, chart.templates.map((t) => t.name)]).toEqual(['web', ['templates/a.yaml']]);
+  });
+});

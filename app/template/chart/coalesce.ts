@@ -1,7 +1,8 @@
 // Value coalescing as helm.sh/helm/v3/pkg/chartutil/coalesce.go does it:
 // user values win over chart defaults, a user `null` deletes a default,
 // subchart sections get the chart's `global` copied in.
-import { isGoMap, type GoMap, type Value } from '../lang/value.js';
+import { isGoMap, typeName, type GoMap, type Value } from '../lang/value.js';
+import { formatValue } from '../lang/format.js';
 import type { Chart } from './chart-types.js';
 
 /** Non-fatal notes Helm logs while coalescing ("warning: skipped value ..."). */
@@ -95,13 +96,20 @@ function coalesceDeps(warn: CoalesceWarn, chart: Chart, dest: GoMap, prefix: str
   for (const sub of chart.dependencies) {
     const name = sub.metadata.name;
     if (!Object.hasOwn(dest, name)) dest[name] = {};
-    else if (!isTable(dest[name])) throw new Error(`type mismatch on ${name}: %!t(${typeof dest[name]}=${String(dest[name])})`);
+    else if (!isTable(dest[name])) throw new Error(`type mismatch on ${name}: ${goBoolVerb(dest[name])}`);
     const dv = dest[name] as GoMap;
     const subPrefix = prefixed(prefix, chart.metadata.name);
     coalesceGlobals(warn, dv, dest, subPrefix);
     dest[name] = coalesce(warn, sub, dv, subPrefix, merge);
   }
   return dest;
+}
+
+/** Go's %t of a non-table value, as Helm's "type mismatch" error prints it. */
+function goBoolVerb(v: Value): string {
+  if (typeof v === 'boolean') return String(v);
+  if (v === null || v === undefined) return '%!t(<nil>)';
+  return `%!t(${typeName(v)}=${formatValue(v)})`;
 }
 
 function coalesce(warn: CoalesceWarn, chart: Chart, dest: GoMap, prefix: string, merge: boolean): GoMap {

@@ -75,3 +75,27 @@ describe('objects templates see', () => {
     expect(out).toBe('hello from objs');
   });
 });
+
+describe('apiVersion v1 charts and value edge cases', () => {
+  it('reads dependencies from requirements.yaml for apiVersion v1 charts and honours aliases and conditions', async () => {
+    const chart = await loadChart(memoryReader({
+      'old/Chart.yaml': 'name: old\nversion: 0.1.0\n',
+      'old/requirements.yaml': 'dependencies:\n  - name: sub\n    version: ~1.0.0\n    alias: first\n  - name: sub\n    version: ~1.0.0\n    alias: second\n    condition: second.enabled\n',
+      'old/values.yaml': 'second:\n  enabled: false\nfirst:\n  msg: hi\n',
+      'old/charts/sub/Chart.yaml': 'name: sub\nversion: 1.0.3\n',
+      'old/charts/sub/values.yaml': 'msg: default\n',
+      'old/charts/sub/templates/NOTES.txt': '{{ .Chart.Name }} says {{ .Values.msg }}',
+    }), 'old');
+    const result = renderChartWithFuncs(chart, { funcs, subchartNotes: true });
+    expect(Object.keys(result.renderedFiles)).toEqual(['old/charts/first/templates/NOTES.txt']);
+    expect(result.notes).toBe('first says hi');
+  });
+
+  it('errors like Helm when a subchart section is not a table', async () => {
+    const chart = await loadChart(memoryReader({
+      'p/Chart.yaml': 'apiVersion: v2\nname: p\nversion: 0.1.0\n',
+      'p/charts/db/Chart.yaml': 'apiVersion: v2\nname: db\nversion: 0.1.0\n',
+    }), 'p');
+    expect(() => renderChartWithFuncs(chart, { funcs, values: buildUserValues({ set: ['db=5'] }) })).toThrow('type mismatch on db: %!t(int64=5)');
+  });
+});
