@@ -31,6 +31,8 @@ export interface DemoClusterOptions {
   tickMs?: number;
   /** BOOKMARK interval for watches with allowWatchBookmarks (default 1000 ms). */
   bookmarkIntervalMs?: number;
+  /** Folder of the 'sample' scenario's manifests; default: resources/demo-cluster of the source tree. */
+  scenarioDir?: string;
   /** Admission hook; by default the stored ValidatingAdmissionPolicies are enforced. */
   admission?: AdmissionHook | null;
 }
@@ -61,7 +63,7 @@ export async function startDemoCluster(options: DemoClusterOptions = {}): Promis
   const cluster = new Cluster();
   if (options.admission !== undefined && options.admission !== null) cluster.admission = options.admission;
   else if (options.admission === undefined) cluster.admission = (await import('./admission/policy-admission.js')).createPolicyAdmission();
-  await seedCluster(cluster, options.seed ?? 'sample', options.pods ?? 0);
+  await seedCluster(cluster, options.seed ?? 'sample', options.pods ?? 0, options.scenarioDir);
   let address = '127.0.0.1:0';
   const handler = createRouter({
     cluster, token, bookmarkIntervalMs: options.bookmarkIntervalMs ?? 1000,

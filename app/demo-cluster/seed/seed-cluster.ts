@@ -42,12 +42,12 @@ export function createManifests(cluster: Cluster, objects: KubeObject[], source:
 }
 
 /** Seeds system objects, the scenario and the benchmark pods. */
-export async function seedCluster(cluster: Cluster, seed: SeedName, pods: number): Promise<void> {
+export async function seedCluster(cluster: Cluster, seed: SeedName, pods: number, scenarioDir = sampleScenarioDir): Promise<void> {
   const namespaces = findResourceType('', 'v1', 'namespaces')!;
   for (const name of defaultNamespaces) {
     createObject(cluster, namespaces, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, systemWrite('paver-demo-seed'));
   }
   createObject(cluster, findResourceType('', 'v1', 'nodes')!, undefined, demoNode(), { ...systemWrite('paver-demo-seed'), preserveStatus: true });
-  if (seed === 'sample') createManifests(cluster, await readScenario(sampleScenarioDir), sampleScenarioDir);
+  if (seed === 'sample') createManifests(cluster, await readScenario(scenarioDir), scenarioDir);
   if (pods > 0) seedBenchPods(cluster, pods);
 }

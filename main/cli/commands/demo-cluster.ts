@@ -4,6 +4,7 @@ import { UsageError } from '../../../app/errors/index.js';
 import { startDemoCluster } from '../../../app/demo-cluster/start-demo-cluster.js';
 import type { CliCommand, CliIo } from '../command.js';
 import { parseArgs, stringOption } from '../args.js';
+import { findResourcesDir } from '../../resources-dir.js';
 
 const usage = 'paver demo-cluster [--port N] [--kubeconfig FILE] [--seed sample|empty] [--pods N] [--data-dir DIR]';
 
@@ -46,7 +47,8 @@ export const demoClusterCommand: CliCommand = {
     const dataDir = resolve(io.cwd, stringOption(args, 'data-dir') ?? userDataDir(io.env));
     const kubeconfigPath = resolve(io.cwd, stringOption(args, 'kubeconfig') ?? join(dataDir, 'kubeconfig'));
     const pods = integerOption(stringOption(args, 'pods'), 'pods', 0);
-    const demo = await startDemoCluster({ port: integerOption(stringOption(args, 'port'), 'port', 0), seed, pods, dataDir, kubeconfigPath });
+    const scenarioDir = join(findResourcesDir(), 'demo-cluster');
+    const demo = await startDemoCluster({ port: integerOption(stringOption(args, 'port'), 'port', 0), seed, pods, dataDir, kubeconfigPath, scenarioDir });
     io.stdout(`Paver demo cluster listening on ${demo.url} (seed: ${seed}${pods ? `, ${pods} benchmark pods` : ''})\n`);
     io.stdout(`Kubeconfig (context paver-demo): ${kubeconfigPath}\n`);
     io.stdout(`Try: kubectl --kubeconfig ${kubeconfigPath} get pods -A\n`);
