@@ -40,6 +40,8 @@ export async function startContractCluster(label: string): Promise<ContractClust
     demo = await startDemoCluster({ seed: 'empty', kubeconfigPath });
   }
   const kubeconfig = loadKubeconfig({ kubeconfigPath });
+  // Absolute and ~-expanded, so kubectl gets the same file.
+  kubeconfigPath = kubeconfig.files[0]!;
   const context = resolveContext(kubeconfig);
   const client = ClusterClient.fromContext(context, { requestTimeoutMs: 15_000 });
   const namespace = `paver-contract-${label}-${randomBytes(3).toString('hex')}`;
