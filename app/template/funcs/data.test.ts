@@ -62,6 +62,12 @@ describe('Sprig regular expressions (RE2 syntax)', () => {
       .toBe('[pi a]|[pizza]|true|true|1\\.2\\*');
   });
 
+  it('translates RE2-only syntax: \\pL classes, \\x{...}, named groups, \\A and \\z', () => {
+    expect(render('{{ regexFindAll "\\\\pL+" "héllo wörld 42" -1 }}|{{ regexReplaceAll "(?P<first>\\\\w+) (?P<second>\\\\w+)" "a b" "${second} $first" }}|{{ regexMatch "\\\\Aab\\\\z" "ab" }}|{{ regexMatch "\\\\x{e9}" "é" }}'))
+      .toBe('[héllo wörld]|b a|true|true');
+    expect(render('{{ regexFind "(?=a)" "a" }}')).toContain('invalid or unsupported Perl syntax');
+  });
+
   it('reports invalid patterns like regexp.MustCompile', () => {
     expect(render('{{ regexMatch "(" "x" }}')).toBe('false');
     expect(render('{{ regexFind "(" "x" }}')).toContain('error calling regexFind: regexp: Compile(`(`): error parsing regexp: missing closing ): `(`');

@@ -38,8 +38,10 @@ export function compileGoRegexp(expr: string): RegExp {
     .replace(/\[:([a-z]+):\]/g, (_m, name: string) => posixClasses[name] ?? '')
     .replace(/\\z/g, '(?![\\s\\S])')
     .replace(/\\A/g, '(?<![\\s\\S])')
+    .replace(/\\([pP])([A-Z])/g, '\\$1{$2}')
+    .replace(/\\x\{([0-9a-fA-F]+)\}/g, '\\u{$1}')
     .replace(/\\Q([\s\S]*?)(?:\\E|$)/g, (_m, literal: string) => literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
-  const unicode = /\\[pP]/.test(source);
+  const unicode = /\\[pP]|\\u\{/.test(source);
   let re: RegExp;
   try {
     re = new RegExp(source, unicode ? flags + 'u' : flags);
