@@ -60,6 +60,11 @@ function buildEnvironment(): Environment {
   registerComprehensionsLibrary(registrar);
   // Heterogeneous numeric equality (Kubernetes 1.28+): 1 == 1.0.
   env.registerOperator('int == double', (a: bigint, b: number) => Number(a) === b);
+  env.registerFunction('int(uint): int', (u: { valueOf(): bigint }) => {
+    const value = BigInt(u.valueOf());
+    if (value > (1n << 63n) - 1n) throw new Error('int() range error: the uint does not fit an int');
+    return value;
+  });
   return env;
 }
 

@@ -298,6 +298,10 @@ describe('values and variables', () => {
     expect(run('type(object.spec.weight) == double', { object })).toBe(true);
   });
 
+  it('int(uint) converts, as cel-go does', () => {
+    expect(run('int(5u) + 1')).toBe(6n);
+  });
+
   it('int and double compare across types', () => {
     expect(run('1 == 1.0 && 2 > 1.5 && 1 != 1.5')).toBe(true);
   });
