@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateRequest } from '../eval/evaluate.js';
 import { oraclePath, runOracle } from './testing/oracle.js';
-import { generateCases, normalizeGoError } from './testing/random-template.js';
+import { differsInGo126, generateCases, normalizeGoError, showsGoAddresses } from './testing/random-template.js';
 
 const oracle = oraclePath();
 
@@ -20,6 +20,10 @@ describe('random templates vs the Go oracle', () => {
     cases.forEach((c, i) => {
       const r = evaluateRequest(c);
       const go = expected[i];
+      // Go func values in "gotest" data print as addresses that differ per build.
+      if (showsGoAddresses(go.output + go.error)) return;
+      // Go 1.19 cannot range over integers; Go 1.26 (Helm's) can.
+      if (differsInGo126(go.error)) return;
       if (r.output !== go.output || normalizeGoError(r.error) !== normalizeGoError(go.error)) {
         mismatches.push(JSON.stringify({ template: c.template, helper: c.templates, numbers: c.numbers, helm: c.helm, missingkey: c.missingkey, go: { output: go.output, error: go.error }, paver: { output: r.output, error: r.error } }));
       }

@@ -496,7 +496,7 @@ class State implements CallContext {
       return v === undefined ? null : v;
     }
     switch (this.missingKey) {
-      case 'zero': return null;
+      case 'zero': return zeroOfMapElement(m);
       case 'error': this.errorf(`map has no entry for key ${goQuote(name)}`);
       // falls through (errorf never returns)
       default: return undefined;
@@ -688,6 +688,17 @@ const ANY_IFACE: object = {};
 
 function isIface(c: Container): boolean {
   return c !== null && (c === ANY_IFACE || goTypeTag(c) === undefined);
+}
+
+/** The zero value of a map's element type (missingkey=zero): nil for interface{} maps. */
+function zeroOfMapElement(m: GoMap): Value {
+  const tag = goTypeTag(m);
+  if (tag === undefined) return null;
+  if (tag.endsWith(']string')) return '';
+  if (tag.endsWith(']bool')) return false;
+  if (tag.endsWith(']int')) return 0n;
+  if (tag.endsWith(']float64')) return 0;
+  return null;
 }
 
 /** A JS stack overflow (possibly surfacing as another error thrown while the stack is exhausted). */

@@ -37,7 +37,7 @@ function formatComposite(v: Value, depth: number): string {
   if (v instanceof Uint8Array) return '[' + Array.from(v).join(' ') + ']';
   if (v instanceof GoObject) return formatObject(v, depth, false);
   if (isGoMap(v)) return formatMap(v, depth, false);
-  if (isGoFunction(v)) return '0xc000010000';
+  if (isGoFunction(v)) return FAKE_POINTER;
   return String(v);
 }
 
@@ -55,13 +55,15 @@ function formatMap(m: GoMap, depth: number, plus: boolean): string {
 function formatObject(o: GoObject, depth: number, plus: boolean): string {
   const s = o.goString();
   if (s !== undefined) return s;
+  // Real funcs are JS functions; a func-kind GoObject stands for a nil func.
+  if (o.goKind === 'func') return '<nil>';
   const fmtOne = plus ? formatPlus : formatComposite;
   if (o.goKind === 'map') return formatMap(o.goMap() ?? {}, depth, plus);
   if (o.goKind === 'slice' || o.goKind === 'array') {
     return '[' + (o.goSlice() ?? []).map((e) => fmtOne(e, depth + 1)).join(' ') + ']';
   }
   const pointer = o.goType.startsWith('*');
-  if (pointer && depth > 0) return '0xc000010000';
+  if (pointer && depth > 0) return FAKE_POINTER;
   const body = o.goFields().map(([k, val]) => (plus ? k + ':' : '') + fmtOne(val, depth + 1)).join(' ');
   return (pointer ? '&{' : '{') + body + '}';
 }
@@ -397,7 +399,7 @@ function formatSharpV(v: Value, depth: number): string {
     return s !== undefined ? quoteGo(s) : v.goType;
   }
   if (isGoMap(v)) return sharpMap(typeName(v), v, depth);
-  return '(' + typeName(v) + ')(0xc000010000)';
+  return '(' + typeName(v) + ')(' + FAKE_POINTER + ')';
 }
 
 function sharpMap(type: string, m: GoMap, depth: number): string {
@@ -444,6 +446,9 @@ function formatArg(v: Value, spec: Spec, depth: number): string {
   if (Array.isArray(v)) {
     return '[' + v.map((e) => formatArg(e, spec, depth + 1)).join(' ') + ']';
   }
+  if (v instanceof GoObject && v.goKind === 'func') {
+    return spec.verb === 'v' ? pad('<nil>', spec) : '%!' + spec.verb + '(' + v.goType + '=<nil>)';
+  }
   if (v instanceof GoObject) {
     const s = v.goString();
     if (s !== undefined && (spec.verb === 'v' || spec.verb === 's' || spec.verb === 'q' || spec.verb === 'x' || spec.verb === 'X')) {
@@ -452,13 +457,18 @@ function formatArg(v: Value, spec: Spec, depth: number): string {
     if (v.goKind === 'map') return formatMapArg(v.goMap() ?? {}, spec, depth);
     if (v.goKind === 'slice' || v.goKind === 'array') return '[' + (v.goSlice() ?? []).map((e) => formatArg(e, spec, depth + 1)).join(' ') + ']';
     const pointer = v.goType.startsWith('*');
-    if (pointer && depth > 0) return pad('0xc000010000', spec);
+    if (pointer && depth > 0) return pad(FAKE_POINTER, spec);
     const body = v.goFields().map(([k, val]) => (spec.plusV ? k + ':' : '') + formatArg(val, spec, depth + 1)).join(' ');
     return (pointer ? '&{' : '{') + body + '}';
   }
   if (isGoMap(v)) return formatMapArg(v, spec, depth);
-  return pad('0xc000010000', spec);
+  // A func value: Go prints its address for %v and rejects string-like verbs.
+  if (spec.verb === 'v' || spec.verb === 'p') return pad(FAKE_POINTER, spec);
+  return '%!' + spec.verb + '(' + typeName(v) + '=' + FAKE_POINTER + ')';
 }
+
+/** Go prints addresses for pointers and funcs; there is no address to show here. */
+export const FAKE_POINTER = '0xc000010000';
 
 function formatMapArg(m: GoMap, spec: Spec, depth: number): string {
   let out = 'map[';
