@@ -172,7 +172,14 @@ export class GitService implements GitApi {
   }
 
   private reporter(operation: GitProgressEvent['operation']) {
+    let lastPhase = '';
+    let lastAt = 0;
     return (progress: { phase: string; loaded: number; total?: number }) => {
+      // isomorphic-git reports per object (hundreds of events); a UI needs a few per second.
+      const now = Date.now();
+      if (progress.phase === lastPhase && now - lastAt < 100 && progress.loaded !== progress.total) return;
+      lastPhase = progress.phase;
+      lastAt = now;
       this.progress.fire({ operation, phase: progress.phase, loaded: progress.loaded, ...(progress.total ? { total: progress.total } : {}) });
     };
   }
