@@ -49,6 +49,7 @@ describe('public exports', () => {
           "resolveCommitAuthor",
           "resolveHead",
           "runGitCli",
+          "setGitCliEnabled",
           "splitLines",
           "stageFiles",
           "switchBranch",

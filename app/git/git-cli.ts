@@ -5,9 +5,16 @@ import { execFile } from 'node:child_process';
 import { GitOperationError } from '../errors/index.js';
 
 let available: Promise<string | undefined> | undefined;
+let enabled = true;
 
-/** The installed git's version (e.g. `2.39.5`), or undefined when git is not on PATH. Checked once. */
+/** Turns the git CLI accelerator off or on (a user setting; off behaves as if git were not installed). */
+export function setGitCliEnabled(value: boolean): void {
+  enabled = value;
+}
+
+/** The installed git's version (e.g. `2.39.5`), or undefined when git is not on PATH or turned off. Checked once. */
 export function gitCliVersion(): Promise<string | undefined> {
+  if (!enabled) return Promise.resolve(undefined);
   available ??= new Promise((resolve) => {
     execFile('git', ['--version'], (error, stdout) => resolve(error ? undefined : /(\d+\.\d+\.\d+)/.exec(stdout)?.[1]));
   });

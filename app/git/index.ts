@@ -3,7 +3,7 @@
 export { openRepository, forgetRepository, type GitRepository } from './repository.js';
 export { resolveCommit, resolveHead } from './resolve-commit.js';
 export { resolveCommitAuthor, type GitIdentity } from './commit-author.js';
-export { gitCliVersion, runGitCli, type GitCliResult } from './git-cli.js';
+export { gitCliVersion, runGitCli, setGitCliEnabled, type GitCliResult } from './git-cli.js';
 // Status
 export { createStatusService, defaultStatusWorkerUrl, type StatusService } from './status/status-service.js';
 export { StatusEngine } from './status/status-engine.js';

@@ -1,7 +1,6 @@
 import git from 'isomorphic-git';
 import { openRepository } from '../repository.js';
-import { runGitCli } from '../git-cli.js';
-import { httpOptions, resolveRemote, toRemoteError } from './remote-transport.js';
+import { httpOptions, resolveRemote, runSshGit, toRemoteError } from './remote-transport.js';
 import type { GitCredentials } from './credentials.js';
 
 /** What to fetch. */
@@ -21,7 +20,11 @@ export async function fetchRemote(dir: string, request: FetchRequest = {}): Prom
   const repository = openRepository(dir);
   const target = await resolveRemote(repository, request.remote ?? 'origin');
   if (target.ssh) {
-    await runGitCli(repository.dir, ['fetch', '--tags', target.remote, ...(request.branch ? [request.branch] : [])]);
+    try {
+      await runSshGit(repository.dir, target, ['fetch', '--tags', target.remote, ...(request.branch ? [request.branch] : [])]);
+    } catch (error) {
+      throw toRemoteError(error, target, request.branch ?? '');
+    }
     return { remote: target.remote, fetchedHead: undefined };
   }
   try {

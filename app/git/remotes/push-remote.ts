@@ -1,7 +1,6 @@
 import git from 'isomorphic-git';
 import { openRepository } from '../repository.js';
-import { runGitCli } from '../git-cli.js';
-import { httpOptions, resolveRemote, toRemoteError } from './remote-transport.js';
+import { httpOptions, resolveRemote, runSshGit, toRemoteError } from './remote-transport.js';
 import type { GitCredentials } from './credentials.js';
 import { InvalidRequestError } from '../../errors/index.js';
 
@@ -28,8 +27,11 @@ export async function pushRemote(dir: string, request: PushRequest = {}): Promis
   const target = await resolveRemote(repository, request.remote ?? 'origin');
   const tags = request.tags ?? [];
   if (target.ssh) {
-    const result = await runGitCli(repository.dir, ['push', '--porcelain', target.remote, `refs/heads/${branch}:refs/heads/${branch}`, ...tags.map((tag) => `refs/tags/${tag}:refs/tags/${tag}`)], { allowFailure: true });
-    if (result.exitCode !== 0) throw toRemoteError(Object.assign(new Error(result.stderr), { code: 'GitPushError', data: { prettyDetails: result.stdout + result.stderr } }), target, branch);
+    try {
+      await runSshGit(repository.dir, target, ['push', '--porcelain', target.remote, `refs/heads/${branch}:refs/heads/${branch}`, ...tags.map((tag) => `refs/tags/${tag}:refs/tags/${tag}`)]);
+    } catch (error) {
+      throw toRemoteError(error, target, branch);
+    }
     return { remote: target.remote, branch, tags };
   }
   try {

@@ -4,7 +4,7 @@
 import git from 'isomorphic-git';
 import http from 'isomorphic-git/http/node';
 import type { GitRepository } from '../repository.js';
-import { gitCliVersion } from '../git-cli.js';
+import { gitCliVersion, runGitCli, type GitCliResult } from '../git-cli.js';
 import { toBasicAuth, type GitCredentials } from './credentials.js';
 import { GitAuthError, GitOperationError, PushRejectedError, SshRemoteUnsupportedError } from '../../errors/index.js';
 
@@ -50,8 +50,22 @@ export function toRemoteError(error: unknown, target: RemoteTarget, branch: stri
       `Remote '${target.remote}' rejected the push of '${branch}': it has commits you do not have yet. Pull first, then push again.`,
       { remote: target.remote, branch, hint: 'Pull, resolve any conflicts, then push again.' });
   }
-  if (code === 'HttpError' || code === 'SmartHttpError' || (error as NodeJS.ErrnoException).code === 'ECONNREFUSED') {
+  if (code === 'HttpError' || code === 'SmartHttpError' || (error as NodeJS.ErrnoException).code === 'ECONNREFUSED' || (error as { sshFailure?: boolean }).sshFailure) {
     return new GitOperationError(`Cannot reach remote '${target.remote}' (${target.url}): ${(error as Error).message}. Check the URL and your network, then retry.`, { operation: 'remote', detail: (error as Error).message });
   }
   return error;
+}
+
+/**
+ * Runs a git CLI network command for an SSH remote without ever prompting (a GUI has no
+ * terminal); failures become GitAuthError or GitOperationError naming the remote.
+ */
+export async function runSshGit(dir: string, target: RemoteTarget, args: string[]): Promise<GitCliResult> {
+  const env = { GIT_SSH_COMMAND: process.env.GIT_SSH_COMMAND ?? 'ssh -o BatchMode=yes -o ConnectTimeout=15' };
+  const result = await runGitCli(dir, args, { env, allowFailure: true });
+  if (result.exitCode === 0) return result;
+  if (/Permission denied|publickey|Host key verification failed/i.test(result.stderr)) {
+    throw new GitAuthError(`Remote '${target.remote}' (${target.url}) refused the SSH key: ${result.stderr.trim().split('\n')[0]}. Add your key to the server (or the host to known_hosts), then retry.`, { remote: target.remote, url: target.url });
+  }
+  throw Object.assign(new Error(result.stderr.trim()), { code: 'GitPushError', data: { prettyDetails: result.stdout + result.stderr }, sshFailure: true });
 }

@@ -12,7 +12,8 @@ import { InMemoryCredentialStore, EncryptedFileCredentialStore } from './credent
 import { readConflictVersions } from '../merge/read-conflict-versions.js';
 import { completeMerge } from '../merge/complete-merge.js';
 import { StatusEngine } from '../status/status-engine.js';
-import { GitAuthError, MergeConflictError } from '../../errors/index.js';
+import { GitAuthError, MergeConflictError, SshRemoteUnsupportedError } from '../../errors/index.js';
+import { setGitCliEnabled } from '../git-cli.js';
 
 let remote: GitHttpBackend;
 let url: string;
@@ -109,6 +110,21 @@ describe('credential stores', () => {
     expect(await read(dir, 'creds.json')).not.toContain('"p"');
     expect(await sealed.get('https://git.acme.dev/x.git')).toEqual({ username: 'u', password: 'p' });
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reaches SSH remotes through the git CLI and names the remote when it cannot', async () => {
+    const dir = await createTempRepository({ 'a.txt': 'a\n' });
+    await runGit(dir, ['remote', 'add', 'upstream', 'ssh://git@127.0.0.1:1/acme.git']);
+    await expect(fetchRemote(dir, { remote: 'upstream' })).rejects.toThrow(/Cannot reach remote 'upstream' \(ssh:\/\/git@127\.0\.0\.1:1\/acme\.git\)/);
+    await expect(pushRemote(dir, { remote: 'upstream' })).rejects.toThrow(/Cannot reach remote 'upstream'/);
+    setGitCliEnabled(false);
+    try {
+      await expect(fetchRemote(dir, { remote: 'upstream' })).rejects.toThrow(SshRemoteUnsupportedError);
+      await expect(fetchRemote(dir, { remote: 'upstream' })).rejects.toThrow(/Remote 'upstream' \(ssh:.*\) uses SSH, which needs the git command-line tool/);
+    } finally {
+      setGitCliEnabled(true);
+    }
+    await removeTempRepository(dir);
   });
 
   it('recognises SSH remotes', () => {
