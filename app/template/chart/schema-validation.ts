@@ -69,12 +69,12 @@ function message(error: ErrorObject, data: unknown): string {
     case 'type': return `got ${jsonType(value)}, want ${String(p.type).split(',').join(' or ')}`;
     case 'required': return `missing property '${p.missingProperty}'`;
     case 'additionalProperties': return `additional properties '${p.additionalProperty}' not allowed`;
-    case 'enum': return (p.allowedValues as unknown[]).length === 1 ? `value must be ${JSON.stringify(p.allowedValues[0])}` : `value must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'const': return `value must be ${JSON.stringify(p.allowedValue)}`;
-    case 'minimum': return `must be >= ${p.limit} but found ${String(value)}`;
-    case 'maximum': return `must be <= ${p.limit} but found ${String(value)}`;
-    case 'exclusiveMinimum': return `must be > ${p.limit} but found ${String(value)}`;
-    case 'exclusiveMaximum': return `must be < ${p.limit} but found ${String(value)}`;
+    case 'enum': return (p.allowedValues as unknown[]).length === 1 ? `value must be ${quoteList(p.allowedValues)}` : `value must be one of ${quoteList(p.allowedValues)}`;
+    case 'const': return `value must be ${quoteList([p.allowedValue])}`;
+    case 'minimum': return `minimum: got ${String(value)}, want ${p.limit}`;
+    case 'maximum': return `maximum: got ${String(value)}, want ${p.limit}`;
+    case 'exclusiveMinimum': return `exclusiveMinimum: got ${String(value)}, want ${p.limit}`;
+    case 'exclusiveMaximum': return `exclusiveMaximum: got ${String(value)}, want ${p.limit}`;
     case 'minLength': return `minLength: got ${[...String(value)].length}, want ${p.limit}`;
     case 'maxLength': return `maxLength: got ${[...String(value)].length}, want ${p.limit}`;
     case 'minItems': return `minItems: got ${(value as unknown[]).length}, want ${p.limit}`;
@@ -87,7 +87,7 @@ function message(error: ErrorObject, data: unknown): string {
     case 'uniqueItems': return `items at ${p.j} and ${p.i} are equal`;
     case 'oneOf': return p.passingSchemas ? `valid against schemas at indexes ${quoteList(p.passingSchemas)}` : 'oneOf failed, none matched';
     case 'anyOf': return 'anyOf failed';
-    case 'not': return 'not failed';
+    case 'not': return "'not' failed";
     case 'false schema': return 'false schema';
     default: return error.message ?? error.keyword;
   }
@@ -107,11 +107,32 @@ export function validateValuesAgainstSchema(values: Value, schema: unknown): str
   }
   const data = toJson(values);
   if (validate(data)) return [];
-  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
-  const lines = errors.map((e) => {
-    const path = e.keyword === 'additionalProperties' || e.keyword === 'required' ? e.instancePath : e.instancePath;
-    return `- at '${path}': ${message(e, data)}`;
-  });
+  // Branch failures inside oneOf/anyOf/not are summarised by the combinator's own line.
+  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if' && !/\/(oneOf|anyOf|not)\/\d*\/?./.test(e.schemaPath));
+  const lines: string[] = [];
+  const grouped = new Map<string, { index: number; names: string[] }>();
+  for (const e of errors) {
+    if (e.keyword === 'required' || e.keyword === 'additionalProperties') {
+      const key = `${e.keyword}\u0000${e.instancePath}`;
+      const name = String((e.params as Record<string, unknown>)[e.keyword === 'required' ? 'missingProperty' : 'additionalProperty']);
+      const group = grouped.get(key);
+      if (group) {
+        group.names.push(name);
+        continue;
+      }
+      grouped.set(key, { index: lines.length, names: [name] });
+      lines.push('');
+      continue;
+    }
+    lines.push(`- at '${e.instancePath}': ${message(e, data)}`);
+  }
+  for (const [key, group] of grouped) {
+    const [keyword, path] = key.split('\u0000') as [string, string];
+    const names = group.names.map((n) => `'${n}'`).join(', ');
+    lines[group.index] = keyword === 'required'
+      ? `- at '${path}': missing ${group.names.length === 1 ? 'property' : 'properties'} ${names}`
+      : `- at '${path}': additional ${group.names.length === 1 ? 'property' : 'properties'} ${names} not allowed`;
+  }
   return [...new Set(lines)];
 }
 

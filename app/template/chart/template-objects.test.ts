@@ -99,3 +99,25 @@ describe('apiVersion v1 charts and value edge cases', () => {
     expect(() => renderChartWithFuncs(chart, { funcs, values: buildUserValues({ set: ['db=5'] }) })).toThrow('type mismatch on db: %!t(int64=5)');
   });
 });
+
+describe('values.schema.json messages (santhosh-tekuri/jsonschema v6 wording, as Helm 3.21 prints them)', () => {
+  it('names the chart, the JSON pointer and the rule for each failing subchart', async () => {
+    const schema = JSON.stringify({
+      type: 'object', additionalProperties: false, required: ['image', 'team'],
+      properties: {
+        pullPolicy: { enum: ['Always', 'IfNotPresent', 'Never'] }, replicas: { type: 'integer', maximum: 6 },
+        name: { type: 'string', pattern: '^[a-z]+$' }, image: {}, team: {}, db: {}, global: {},
+      },
+    });
+    const chart = await loadChart(memoryReader({
+      'p/Chart.yaml': 'apiVersion: v2\nname: p\nversion: 0.1.0\n', 'p/values.schema.json': schema,
+      'p/values.yaml': 'pullPolicy: Sometimes\nreplicas: 9\nname: Shop\nextra1: 1\nextra2: 2\n',
+      'p/charts/db/Chart.yaml': 'apiVersion: v2\nname: db\nversion: 0.1.0\n', 'p/charts/db/values.yaml': 'size: 1\n',
+      'p/charts/db/values.schema.json': JSON.stringify({ properties: { size: { type: 'string', minLength: 2 } } }),
+    }), 'p');
+    expect(() => renderChartWithFuncs(chart, { funcs })).toThrow("values don't meet the specifications of the schema(s) in the following chart(s):\n"
+      + "p:\n- at '': missing properties 'image', 'team'\n- at '': additional properties 'extra1', 'extra2' not allowed\n"
+      + "- at '/pullPolicy': value must be one of 'Always', 'IfNotPresent', 'Never'\n- at '/replicas': maximum: got 9, want 6\n"
+      + "- at '/name': 'Shop' does not match pattern '^[a-z]+$'\ndb:\n- at '/size': got number, want string\n");
+  });
+});
