@@ -14,3 +14,4 @@ export { podLogs, followPodLogs, type PodLogOptions } from './client/pod-logs.js
 export { eventsFor, eventTime, type ClusterEvent } from './client/object-events.js';
 export { checkContexts, type ContextCheck, type CheckContextsOptions } from './client/check-contexts.js';
 export { listContexts, type ContextList, type ContextStatus } from './list-contexts.js';
+export { ClusterConnections } from './cluster-connections.js';

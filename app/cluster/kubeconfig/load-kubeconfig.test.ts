@@ -104,6 +104,16 @@ describe('loadKubeconfig', () => {
     expect(empty.notes[0]).toContain('No kubeconfig');
   });
 
+  it('reads additional files (the demo cluster) last, with the lowest precedence, and ignores them when missing', () => {
+    const a = write('a/config', first);
+    const b = write('b/config', second);
+    const config = loadKubeconfig({ kubeconfigPath: a, additionalFiles: [b, join(dir, 'no-demo-yet')], homeDir: dir });
+    expect(config.files).toEqual([a, b]);
+    expect(config.currentContext).toBe('dev');
+    expect(config.contexts.map((c) => c.name)).toEqual(['dev', 'shared', 'prod']);
+    expect(config.notes).toEqual([]);
+  });
+
   it('fails clearly for a missing --kubeconfig file and for invalid YAML', () => {
     expect(() => loadKubeconfig({ kubeconfigPath: join(dir, 'nope'), homeDir: dir })).toThrow(FileNotFoundError);
     const bad = write('bad', 'clusters:\n  - name: x\n    cluster: { server: [unclosed\n');

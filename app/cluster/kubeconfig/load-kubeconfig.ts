@@ -14,6 +14,8 @@ export interface LoadKubeconfigOptions {
   homeDir?: string;
   /** Resolves relative `--kubeconfig`/KUBECONFIG entries; defaults to process.cwd(). */
   cwd?: string;
+  /** Files read after the usual ones, with the lowest precedence (the app adds the demo cluster's kubeconfig). */
+  additionalFiles?: string[];
 }
 
 /** The kubeconfig file list kubectl would read: --kubeconfig, else the KUBECONFIG list, else ~/.kube/config. */
@@ -46,12 +48,15 @@ export function kubeconfigFileList(options: LoadKubeconfigOptions = {}): { files
  */
 export function loadKubeconfig(options: LoadKubeconfigOptions = {}): Kubeconfig {
   const home = options.homeDir ?? (options.env ?? process.env).HOME ?? homedir();
-  const { files, explicit } = kubeconfigFileList(options);
+  const { files: userFiles, explicit } = kubeconfigFileList(options);
+  const additional = (options.additionalFiles ?? []).filter((file) => !userFiles.includes(file));
+  const files = [...userFiles, ...additional];
   const merged: Kubeconfig = { files: [], notes: [], contexts: [], clusters: [], users: [] };
   for (const file of files) {
     if (!existsSync(file) || !statSync(file).isFile()) {
+      if (additional.includes(file)) continue;
       if (explicit) throw new FileNotFoundError(`Kubeconfig file ${file} does not exist. Check the --kubeconfig path.`, { path: file });
-      if (files.length > 1 || (options.env ?? process.env).KUBECONFIG) merged.notes.push(`Kubeconfig ${file} (from KUBECONFIG) does not exist and was skipped.`);
+      if (userFiles.length > 1 || (options.env ?? process.env).KUBECONFIG) merged.notes.push(`Kubeconfig ${file} (from KUBECONFIG) does not exist and was skipped.`);
       else merged.notes.push(`No kubeconfig at ${file}; only the demo cluster is available.`);
       continue;
     }
