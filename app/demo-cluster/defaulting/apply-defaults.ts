@@ -32,8 +32,30 @@ function defaultNamespace(namespace: KubeObject): void {
   namespace.status ??= { phase: 'Active' };
 }
 
+function dropEmptyMaps(holder: any, fields: string[]): void {
+  if (!holder || typeof holder !== 'object') return;
+  for (const field of fields) {
+    const value = holder[field];
+    if (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0) delete holder[field];
+  }
+}
+
+// Go maps tagged omitempty never serialise when empty, so an object the
+// apiserver returns has no `annotations: {}`; kubectl diff relies on that.
+function pruneOmittedMaps(object: KubeObject): void {
+  dropEmptyMaps(object.metadata, ['labels', 'annotations']);
+  dropEmptyMaps(object, ['data', 'binaryData', 'stringData']);
+  const templates = [object.spec?.template, object.spec?.jobTemplate, object.spec?.jobTemplate?.spec?.template];
+  for (const template of templates) {
+    dropEmptyMaps(template?.metadata, ['labels', 'annotations']);
+    dropEmptyMaps(template?.spec, ['nodeSelector']);
+  }
+  dropEmptyMaps(object.spec, ['nodeSelector']);
+}
+
 /** Fills apiserver defaults into `object` in place. */
 export function applyDefaults(object: KubeObject): void {
+  pruneOmittedMaps(object);
   switch (object.kind) {
     case 'Pod': return defaultPod(object);
     case 'Deployment': return defaultDeployment(object);
