@@ -58,13 +58,14 @@ function runAdapter(requests: Request[]): { ms: number; violations: number } {
 }
 
 // Raw: the same matchCondition and validation expressions through cel-js
-// directly, on pre-converted values: no matching, params, variables, facts or results.
+// directly, on pre-converted values with a plain variables map: no matching,
+// params, lazy variables, request facts or result building.
 const env = celEnvironment();
 const rawPrograms = new Map<string, Array<(ctx: unknown) => unknown>>();
 for (const kind of Object.keys(resourceOf)) {
   const expressions = set.bindingsFor(resourceOf[kind]!, kind).flatMap((b) => [...b.policy!.matchConditions.map((c) => c.program.expression), ...b.policy!.validations.map((v) => v.expression)]);
   rawPrograms.set(kind, expressions.map((e) => {
-    const parsed = env.parse(e.replaceAll('variables.anyObject', 'object'));
+    const parsed = env.parse(e);
     parsed.check();
     return parsed as unknown as (ctx: unknown) => unknown;
   }));
@@ -72,10 +73,14 @@ for (const kind of Object.keys(resourceOf)) {
 
 function rawActivations(requests: Request[]): Array<{ programs: Array<(ctx: unknown) => unknown>; ctx: unknown }> {
   return requests.flatMap((r) => {
-    const base = { oldObject: null, params: null, request: null, namespaceObject: toCelValue(r.namespaceObject), variables: { meta: null }, authorizer: null };
-    const list = [{ programs: rawPrograms.get(r.object.kind!)!, ctx: { ...base, object: toCelValue(r.object) } }];
+    const base = { oldObject: null, params: null, request: null, namespaceObject: toCelValue(r.namespaceObject), authorizer: null };
+    const object = toCelValue(r.object);
+    const list = [{ programs: rawPrograms.get(r.object.kind!)!, ctx: { ...base, object, variables: { anyObject: object, params: {}, meta: null } } }];
     const pod = podFromWorkload(r.object);
-    if (pod) list.push({ programs: rawPrograms.get('Pod')!, ctx: { ...base, object: toCelValue(pod) } });
+    if (pod) {
+      const podObject = toCelValue(pod);
+      list.push({ programs: rawPrograms.get('Pod')!, ctx: { ...base, object: podObject, variables: { anyObject: podObject, params: {}, meta: null } } });
+    }
     return list;
   });
 }

@@ -1,7 +1,7 @@
 // Evaluates one (policy, binding) pair against a request, per the
 // ValidatingAdmissionPolicy rules in shared POLICY-NOTES.md: match, params,
 // matchConditions, variables, validations, auditAnnotations, failurePolicy.
-import { CelEvaluationFailure } from '../cel/cel-environment.js';
+import { celFailure } from '../cel/cel-environment.js';
 import type { AdmissionFacts } from '../k8s/admission-facts.js';
 import type { CompiledBinding, CompiledPolicy, CompiledValidation } from './compiled-policy.js';
 import type { ParamStore } from './param-store.js';
@@ -9,9 +9,7 @@ import type { ResultCollector } from './result-collector.js';
 
 const MESSAGE_LIMIT = 5 * 1024;
 
-function failureMessage(error: unknown): CelEvaluationFailure {
-  return error instanceof CelEvaluationFailure ? error : new CelEvaluationFailure(String((error as Error)?.message ?? error), false);
-}
+const failureMessage = celFailure;
 
 /** Applies failurePolicy to an evaluation error: Fail takes the binding's actions, Ignore records an error. */
 function fail(policy: CompiledPolicy, binding: CompiledBinding, message: string, out: ResultCollector): void {
@@ -43,7 +41,7 @@ function evaluateWithParams(policy: CompiledPolicy, binding: CompiledBinding, fa
   for (const condition of policy.matchConditions) {
     let value: unknown;
     try {
-      value = condition.program.evaluate(activation);
+      value = condition.program.run(activation);
     } catch (error) {
       const failure = failureMessage(error);
       if (failure.unknown) unknown ??= `matchCondition '${condition.name}' ${failure.message}`;
@@ -59,7 +57,7 @@ function evaluateWithParams(policy: CompiledPolicy, binding: CompiledBinding, fa
   for (const validation of policy.validations) {
     let value: unknown;
     try {
-      value = validation.program.evaluate(activation);
+      value = validation.program.run(activation);
     } catch (error) {
       const failure = failureMessage(error);
       if (failure.unknown) out.notEvaluated(binding, `expression '${validation.expression}' ${failure.message}`);

@@ -2,7 +2,7 @@
 // its getters are built once at compile time and re-armed per evaluation, so
 // evaluating allocates nothing. Not re-entrant, which is fine: evaluation is
 // synchronous and a policy's variables are only read while it is evaluated.
-import { CelEvaluationFailure, type CelActivation, type CelProgram } from '../cel/cel-environment.js';
+import { CelEvaluationFailure, celFailure, type CelActivation, type CelProgram } from '../cel/cel-environment.js';
 
 /** A variable: a CEL expression, or a value computed natively (Gatekeeper's anyObject and params). */
 export interface VariableSlot {
@@ -40,7 +40,7 @@ export class VariableScope {
   /** Re-arms the scope for a new evaluation with this activation. */
   reset(activation: CelActivation): void {
     this.activation = activation;
-    this.memo.fill(UNSET);
+    if (this.memo.length) this.memo.fill(UNSET);
     for (const slot of this.natives) this.value[slot.name] = slot.native!(activation);
   }
 
@@ -48,9 +48,9 @@ export class VariableScope {
     let value = this.memo[index];
     if (value === UNSET) {
       try {
-        value = slot.native ? slot.native(this.activation) : slot.program!.evaluate(this.activation);
+        value = slot.program!.run(this.activation);
       } catch (error) {
-        value = new Failed(error instanceof CelEvaluationFailure ? error : new CelEvaluationFailure(String((error as Error).message ?? error), false));
+        value = new Failed(celFailure(error));
       }
       this.memo[index] = value;
     }
