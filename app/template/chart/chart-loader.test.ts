@@ -80,3 +80,23 @@ describe('loading through a file reader', () => {
     expect([chart.metadata.name, chart.templates.map((t) => t.name)]).toEqual(['web', ['templates/a.yaml']]);
   });
 });
+
+describe('YAML errors in yaml.v2 words and lines', () => {
+  it('reports the line libyaml names for common template mistakes', async () => {
+    const { parseHelmYaml } = await import('./values-yaml.js');
+    const message = (text: string) => {
+      try {
+        parseHelmYaml(text);
+        return 'ok';
+      } catch (error) {
+        return (error as Error).message.replace('error converting YAML to JSON: yaml: ', '');
+      }
+    };
+    expect(message('spec:\n  containers:\n  - name: x\n     image: y\n')).toBe('line 4: mapping values are not allowed in this context');
+    expect(message('metadata:\n  name: x\n labels: y\n')).toBe('line 2: did not find expected key');
+    expect(message('a:\tb\n\tc: d\n')).toBe('line 2: found character that cannot start any token');
+    expect(message('kind: x\n{{ bad }}\n')).toBe("line 3: could not find expected ':'");
+    expect(message('a: *nope\n')).toBe("unknown anchor 'nope' referenced");
+    expect(message('a: 1\na: 2\n')).toBe('ok');
+  });
+});

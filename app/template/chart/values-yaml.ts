@@ -4,10 +4,10 @@
 // non-string keys become their string form.
 import YAML, { type Tags } from 'yaml';
 
-/** A YAML problem with yaml.v2's wording and a 1-based line. */
+/** A YAML problem with yaml.v2's wording and line (0 = yaml.v2 names no line). */
 export class YamlSyntaxProblem extends Error {
   constructor(readonly line: number, readonly detail: string) {
-    super(`error converting YAML to JSON: yaml: line ${line}: ${detail}`);
+    super(`error converting YAML to JSON: yaml: ${line > 0 ? `line ${line}: ` : ''}${detail}`);
   }
 }
 
@@ -27,26 +27,47 @@ const parseOptions = {
   prettyErrors: true, strict: false,
 };
 
-function yamlV2Message(code: string, message: string): string {
-  switch (code) {
-    case 'BLOCK_AS_IMPLICIT_KEY':
-      return 'mapping values are not allowed in this context';
-    case 'TAB_AS_INDENT':
-      return 'found character that cannot start any token';
-    case 'MULTILINE_IMPLICIT_KEY':
-    case 'MISSING_CHAR':
-      return "could not find expected ':'";
-    case 'BAD_INDENT':
-      return 'did not find expected key';
-    case 'BAD_ALIAS': {
-      const name = /alias[^*]*\*?(\S+)/.exec(message)?.[1];
-      return name ? `unknown anchor '${name.replace(/[:.]$/, '')}' referenced` : 'found undefined alias';
-    }
-    default:
-      if (/Nested mappings are not allowed/.test(message)) return 'mapping values are not allowed in this context';
-      if (/Implicit keys need to be on a single line/.test(message)) return "could not find expected ':'";
-      return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+interface YamlV2Problem {
+  /** libyaml's problem text. */
+  problem: string;
+  /** Scanner errors report 1-based lines; parser errors report libyaml's 0-based mark (yaml.v2's fail()). */
+  scanner: boolean;
+}
+
+function yamlV2Problem(code: string, message: string): YamlV2Problem {
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' || /Nested mappings are not allowed/.test(message)) {
+    return { problem: 'mapping values are not allowed in this context', scanner: true };
   }
+  if (code === 'TAB_AS_INDENT') return { problem: 'found character that cannot start any token', scanner: true };
+  if (/Missing closing .?quote/.test(message)) return { problem: 'found unexpected end of stream', scanner: true };
+  if (/^Flow sequence/.test(message)) return { problem: "did not find expected ',' or ']'", scanner: false };
+  if (/^Flow map/.test(message)) return { problem: "did not find expected ',' or '}'", scanner: false };
+  if (code === 'MULTILINE_IMPLICIT_KEY' || code === 'MISSING_CHAR' || /Implicit keys need to be on a single line/.test(message)) {
+    return { problem: "could not find expected ':'", scanner: true };
+  }
+  if (code === 'BAD_INDENT') return { problem: 'did not find expected key', scanner: false };
+  return { problem: message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), scanner: true };
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** The 1-based line yaml.v2 would name for an error at `offset` (see yamlV2Problem). */
+function yamlV2Line(text: string, code: string, problem: YamlV2Problem, pos: [number, number]): number {
+  if (problem.problem === 'mapping values are not allowed in this context') {
+    // libyaml stops at the offending ':'.
+    const colon = text.slice(pos[0]).search(/:(?=[ \t\r\n]|$)/);
+    return lineAt(text, colon >= 0 ? pos[0] + colon : pos[0]);
+  }
+  if (problem.problem === "could not find expected ':'") {
+    // The scanner notices the missing ':' at the start of the next line.
+    return lineAt(text, pos[0]) + 1;
+  }
+  const line = lineAt(text, pos[0]);
+  return problem.scanner || code === 'TAB_AS_INDENT' ? line : line - 1;
 }
 
 /** Converts a parsed YAML tree to the JSON-shaped values Helm sees (float64 numbers, string keys). */
@@ -84,10 +105,18 @@ export function parseHelmYaml(text: string): unknown {
   const doc = YAML.parseDocument(text, { ...parseOptions, keepSourceTokens: false });
   const error = doc.errors[0];
   if (error) {
-    const line = error.linePos?.[0]?.line ?? 1;
-    throw new YamlSyntaxProblem(line, yamlV2Message(error.code, error.message));
+    const problem = yamlV2Problem(error.code, error.message);
+    throw new YamlSyntaxProblem(yamlV2Line(text, error.code, problem, error.pos), problem.problem);
   }
-  return toHelmJson(doc.toJS({ mapAsMap: true, maxAliasCount: 10000 }));
+  let js: unknown;
+  try {
+    js = doc.toJS({ mapAsMap: true, maxAliasCount: 10000 });
+  } catch (error) {
+    const alias = /Unresolved alias.*?: ?(\S+)$/.exec((error as Error).message);
+    if (alias) throw new YamlSyntaxProblem(0, `unknown anchor '${alias[1]}' referenced`);
+    throw new YamlSyntaxProblem(0, (error as Error).message);
+  }
+  return toHelmJson(js);
 }
 
 /** Parses a values document: an empty document is an empty map; anything but a map is an error. */
