@@ -51,7 +51,7 @@ export function logLines(podName: string, container: any, startedAt: number, fro
     else {
       const r = pseudoRandom(`${podName}/${container.name}`, i);
       const status = r % 23 === 0 ? 500 : r % 11 === 0 ? 404 : 200;
-      text = `level=${status >= 500 ? 'error' : 'info'} msg="request" method=${methods[r % methods.length]} path=${paths[(r >> 3) % paths.length]} status=${status} duration=${((r % 900) / 10 + 0.4).toFixed(1)}ms`;
+      text = `level=${status >= 500 ? 'error' : 'info'} msg="request" method=${methods[r % methods.length]} path=${paths[(r >>> 3) % paths.length]} status=${status} duration=${((r % 900) / 10 + 0.4).toFixed(1)}ms`;
     }
     lines.push({ time, text });
   }
