@@ -5,12 +5,18 @@ const letterPattern = /\p{L}/u;
 const digitPattern = /\p{Nd}/u;
 
 function isLetter(char: string): boolean {
+  const c = char.charCodeAt(0);
+  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   return letterPattern.test(char);
 }
 
 function isDigit(char: string): boolean {
+  const c = char.charCodeAt(0);
+  if (c < 0x80) return c >= 48 && c <= 57;
   return digitPattern.test(char);
 }
+
+const nonAscii = /[^\x00-\x7f]/;
 
 function digitValue(char: string): bigint {
   return BigInt(char.codePointAt(0)! - 48);
@@ -18,8 +24,9 @@ function digitValue(char: string): bigint {
 
 /** True when key `a` sorts before `b` in yaml.v2's natural order. */
 export function naturalLess(a: string, b: string): boolean {
-  const ar = Array.from(a);
-  const br = Array.from(b);
+  const ascii = !nonAscii.test(a) && !nonAscii.test(b);
+  const ar: ArrayLike<string> = ascii ? a : Array.from(a);
+  const br: ArrayLike<string> = ascii ? b : Array.from(b);
   for (let i = 0; i < ar.length && i < br.length; i++) {
     if (ar[i] === br[i]) continue;
     const al = isLetter(ar[i]);

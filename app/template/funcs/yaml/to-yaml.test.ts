@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toYaml, toYamlPretty } from './to-yaml.js';
 import { naturalSort } from './natural-sort.js';
 import { parseYamlLikeHelm } from './from-yaml.js';
+import { parse as parseYaml } from 'yaml';
 
 describe('toYaml (sigs.k8s.io/yaml + yaml.v2)', () => {
   it('quotes strings that would read back as other types', () => {
@@ -60,5 +61,41 @@ describe('fromYaml parsing', () => {
 
   it('resolves anchors and merge keys', () => {
     expect(parseYamlLikeHelm('a: &x {b: 1}\nd:\n  <<: *x\n  e: 2')).toEqual({ a: { b: 1 }, d: { b: 1, e: 2 } });
+  });
+});
+
+describe('toYaml round trip', () => {
+  it('reads back (YAML 1.1) as the same data for random awkward strings, numbers and nesting', () => {
+    let seed = 99;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    const pieces = ['a', ' ', ':', '#', '-', '?', '\n', '\t', "'", '"', '{', '[', ',', '&', '*', '!', '|', '>', '%', '@', '`', '0', '1', 'y', 'é', '😀', '\\', '~', 'true', 'null', 'yes', '  ', '\u00a0', '2024-01-01', '---', ' \n', 'word word word '];
+    const str = (): string => {
+      let s = '';
+      for (let i = Math.floor(rnd() * 8); i > 0; i--) s += pieces[Math.floor(rnd() * pieces.length)];
+      if (rnd() < 0.1) s = 'word '.repeat(Math.floor(rnd() * 40)) + s;
+      // Helm trims the document's final newline, so a trailing newline cannot round-trip.
+      return /^[-+]?\.?$|^[-+]?[0-9_]*\.[0-9_]*$|e[0-9]|\n$/.test(s) ? `z${s}z` : s;
+    };
+    const val = (depth: number): unknown => {
+      const r = rnd();
+      if (depth > 3 || r < 0.5) {
+        const k = rnd();
+        return k < 0.7 ? str() : k < 0.8 ? Math.floor(rnd() * 1e6) : k < 0.9 ? rnd() * 1000 : k < 0.95 ? null : true;
+      }
+      if (r < 0.75) return Array.from({ length: Math.floor(rnd() * 4) }, () => val(depth + 1));
+      const o: Record<string, unknown> = {};
+      for (let i = Math.floor(rnd() * 4); i > 0; i--) o[str()] = val(depth + 1);
+      return o;
+    };
+    const canon = (x: unknown): unknown => (Array.isArray(x) ? x.map(canon) : x !== null && typeof x === 'object'
+      ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, canon((x as Record<string, unknown>)[k])])) : x);
+    for (let i = 0; i < 2000; i++) {
+      const value = { root: val(0) };
+      const back = parseYaml(toYaml(value as never), { version: '1.1', schema: 'yaml-1.1', uniqueKeys: false });
+      expect(canon(back)).toEqual(canon(JSON.parse(JSON.stringify(value))));
+    }
   });
 });

@@ -6,7 +6,7 @@
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal';
 
 export type YamlNode =
-  | { kind: 'scalar'; value: string; style: ScalarStyle }
+  | { kind: 'scalar'; value: string; style: ScalarStyle; analysis?: ScalarAnalysis }
   | { kind: 'sequence'; items: YamlNode[] }
   | { kind: 'mapping'; entries: Array<[YamlNode, YamlNode]> };
 
@@ -48,7 +48,7 @@ export function analyzeScalar(value: string, checkTabs: boolean): ScalarAnalysis
   if (value.length === 0) {
     return { multiline: false, flowPlainAllowed: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false };
   }
-  const chars = Array.from(value);
+  const chars: ArrayLike<string> = /[^\x00-\x7f]/.test(value) ? Array.from(value) : value;
   let blockIndicators = false;
   let flowIndicators = false;
   let lineBreaks = false;
@@ -161,7 +161,7 @@ const doubleQuoteEscapes: Record<number, string> = {
 
 /** Emits one YAML document the way Go's yaml encoders do. */
 export class YamlEmitter {
-  private out: string[] = [];
+  private out = '';
   private column = 0;
   private whitespace = true;
   private indention = true;
@@ -177,16 +177,16 @@ export class YamlEmitter {
   emitDocument(node: YamlNode): string {
     this.emitNode(node, { root: true, mapping: false, simpleKey: false });
     this.writeIndent();
-    return this.out.join('');
+    return this.out;
   }
 
   private put(text: string): void {
-    this.out.push(text);
+    this.out += (text);
     this.column += 1;
   }
 
   private putBreak(): void {
-    this.out.push('\n');
+    this.out += ('\n');
     this.column = 0;
     if (this.options.yamlV3) this.indention = true;
   }
@@ -201,7 +201,7 @@ export class YamlEmitter {
 
   private writeIndicator(indicator: string, needWhitespace: boolean, isWhitespace: boolean, isIndention: boolean): void {
     if (needWhitespace && !this.whitespace) this.put(' ');
-    this.out.push(indicator);
+    this.out += (indicator);
     this.column += Array.from(indicator).length;
     this.whitespace = isWhitespace;
     this.indention = this.indention && isIndention;
@@ -220,7 +220,7 @@ export class YamlEmitter {
   private emitNode(node: YamlNode, context: { root: boolean; mapping: boolean; simpleKey: boolean }): void {
     this.mappingContext = context.mapping;
     this.simpleKeyContext = context.simpleKey;
-    if (node.kind === 'scalar') this.emitScalar(node.value, node.style);
+    if (node.kind === 'scalar') this.emitScalar(node.value, node.style, this.analysisOf(node));
     else if (node.kind === 'sequence') this.emitSequence(node.items);
     else this.emitMapping(node.entries);
   }
@@ -270,18 +270,21 @@ export class YamlEmitter {
     this.popIndent();
   }
 
+  private analysisOf(node: { value: string; analysis?: ScalarAnalysis }): ScalarAnalysis {
+    node.analysis ??= analyzeScalar(node.value, this.options.yamlV3);
+    return node.analysis;
+  }
+
   private isSimpleKey(key: YamlNode): boolean {
     if (key.kind === 'scalar') {
-      const analysis = analyzeScalar(key.value, this.options.yamlV3);
-      if (analysis.multiline) return false;
-      return new TextEncoder().encode(key.value).length <= 128;
+      if (this.analysisOf(key).multiline) return false;
+      return (key.value.length <= 42 ? key.value.length * 3 : new TextEncoder().encode(key.value).length) <= 128;
     }
     if (key.kind === 'sequence') return key.items.length === 0;
     return key.entries.length === 0;
   }
 
-  private emitScalar(value: string, requested: ScalarStyle): void {
-    const analysis = analyzeScalar(value, this.options.yamlV3);
+  private emitScalar(value: string, requested: ScalarStyle, analysis: ScalarAnalysis): void {
     let style = requested;
     if (this.simpleKeyContext && analysis.multiline) style = 'double';
     if (style === 'plain') {
@@ -300,7 +303,7 @@ export class YamlEmitter {
   }
 
   private writeChar(c: string): void {
-    this.out.push(c);
+    this.out += (c);
     this.column += 1;
   }
 
@@ -313,7 +316,25 @@ export class YamlEmitter {
     this.indention = true;
   }
 
+  /** True when writing `value` from the current column cannot reach a folding point. */
+  private fitsWithoutFolding(value: string, extra: number): boolean {
+    if (/[\n\r\u0085\u2028\u2029\ud800-\udfff]/.test(value)) return false;
+    return !value.includes(' ') || this.column + value.length + extra <= this.options.bestWidth;
+  }
+
+  private writeRun(text: string): void {
+    this.out += (text);
+    this.column += text.length;
+  }
+
   private writePlain(value: string, allowBreaks: boolean): void {
+    if (this.fitsWithoutFolding(value, 1)) {
+      if (!this.whitespace && (value.length > 0 || !this.options.yamlV3)) this.put(' ');
+      this.writeRun(value);
+      if (value.length > 0 || !this.options.yamlV3) this.whitespace = false;
+      this.indention = false;
+      return;
+    }
     const chars = Array.from(value);
     if (!this.whitespace && (chars.length > 0 || !this.options.yamlV3)) this.put(' ');
     let spaces = false;
@@ -342,6 +363,13 @@ export class YamlEmitter {
 
   private writeSingleQuoted(value: string, allowBreaks: boolean): void {
     this.writeIndicator("'", true, false, false);
+    if (!value.includes("'") && this.fitsWithoutFolding(value, 1)) {
+      this.writeRun(value);
+      this.writeIndicator("'", false, false, false);
+      this.whitespace = false;
+      this.indention = false;
+      return;
+    }
     const chars = Array.from(value);
     let spaces = false;
     let breaks = false;
@@ -372,6 +400,13 @@ export class YamlEmitter {
 
   private writeDoubleQuoted(value: string, allowBreaks: boolean): void {
     this.writeIndicator('"', true, false, false);
+    if (/^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/.test(value) && (!value.includes(' ') || this.column + value.length + 1 <= this.options.bestWidth)) {
+      this.writeRun(value);
+      this.writeIndicator('"', false, false, false);
+      this.whitespace = false;
+      this.indention = false;
+      return;
+    }
     const chars = Array.from(value);
     let spaces = false;
     for (let i = 0; i < chars.length; i++) {
@@ -425,13 +460,18 @@ export class YamlEmitter {
     this.indention = true;
     this.whitespace = true;
     let breaks = true;
-    for (const c of chars) {
+    for (let i = 0; i < chars.length; i++) {
+      const c = chars[i];
       if (isBreak(c)) {
         this.writeBreakChar(c);
         breaks = true;
       } else {
         if (breaks) this.writeIndent();
-        this.writeChar(c);
+        let end = i + 1;
+        while (end < chars.length && !isBreak(chars[end])) end++;
+        for (let k = i; k < end; k++) this.out += chars[k];
+        this.column += end - i;
+        i = end - 1;
         this.indention = false;
         breaks = false;
       }

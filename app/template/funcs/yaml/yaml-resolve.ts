@@ -49,6 +49,7 @@ export function looksLikeTimestamp(s: string): boolean {
 
 /** The tag yaml.v2 gives an unquoted scalar. */
 export function resolvePlain(s: string): ResolvedTag {
+  if (s.length > 0 && !'+-.0123456789yYnNtTfFoO~<'.includes(s[0])) return 'str';
   if (boolWords.has(s)) return 'bool';
   if (nullWords.has(s)) return 'null';
   if (floatWords.has(s)) return 'float';
