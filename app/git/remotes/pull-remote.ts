@@ -9,6 +9,7 @@ import { StatusEngine } from '../status/status-engine.js';
 import { listChangedFiles } from '../diff/diff-commits.js';
 import { resolveCommitAuthor, type GitIdentity } from '../commit-author.js';
 import { fetchRemote } from './fetch-remote.js';
+import { gitCliVersion, runGitCli } from '../git-cli.js';
 import type { GitCredentials } from './credentials.js';
 import { DirtyWorkingTreeError, InvalidRequestError, MergeConflictError } from '../../errors/index.js';
 
@@ -39,6 +40,8 @@ export interface PullRequest {
   /** Identity for a merge commit when Git config has none. */
   fallbackAuthor?: GitIdentity;
   onProgress?: (progress: { phase: string; loaded: number; total?: number }) => void;
+  /** Update files with the git CLI when installed (much faster on large trees); default true. */
+  useGitCli?: boolean;
 }
 
 /** Outcome of a pull. */
@@ -89,7 +92,10 @@ export async function pullRemote(dir: string, request: PullRequest = {}): Promis
     const result = await git.merge({ ...repository, ours: branch, theirs, abortOnConflict: true, author, message: `Merge ${remote}/${branch} into ${branch}` });
     // A clean merge moves the branch only; check out so files and index follow (else the
     // incoming changes would look like staged reverts).
-    await git.checkout({ ...repository, ref: branch });
+    const merged = await git.resolveRef({ ...repository, ref: `refs/heads/${branch}` });
+    // Two-tree read-tree moves index and files from the old HEAD to the merge, refusing to touch local edits.
+    if (request.useGitCli !== false && await gitCliVersion()) await runGitCli(repository.dir, ['read-tree', '-m', '-u', head, merged]);
+    else await git.checkout({ ...repository, ref: branch });
     return { outcome: result.fastForward ? 'fast-forward' : 'merged', branch, head: await git.resolveRef({ ...repository, ref: `refs/heads/${branch}` }) };
   } catch (error) {
     await git.writeRef({ ...repository, ref: `refs/heads/${branch}`, value: head, force: true });

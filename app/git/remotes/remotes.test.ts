@@ -52,7 +52,7 @@ describe('HTTP remotes with basic auth', () => {
   it('fast-forwards on pull and leaves a clean tree (no staged reverts)', async () => {
     await commitFiles(teammate, { 'services/b.yaml': 'b: from teammate\n', 'services/c.yaml': 'c: new\n' }, 'Teammate edits b, adds c');
     await runGit(teammate, ['push', '-q', 'origin', 'main']);
-    const result = await pullRemote(mine, { credentials });
+    const result = await pullRemote(mine, { credentials, useGitCli: false });
     expect(result.outcome).toBe('fast-forward');
     expect(await read(mine, 'services/b.yaml')).toBe('b: from teammate\n');
     expect(await read(mine, 'services/c.yaml')).toBe('c: new\n');
