@@ -104,6 +104,16 @@ describe('reading', () => {
     expect(events).toEqual(['ADDED late-1', 'MODIFIED late-1', 'DELETED late-1']);
   });
 
+  it('turns changes into and out of a label-filtered watch into ADDED and DELETED', async () => {
+    const start = f.demo.cluster.store.currentRevision();
+    await f.core.createNamespacedConfigMap({ namespace: 'reads', body: configMap('mover', { stage: 'a' }, 'reads') });
+    await f.core.patchNamespacedConfigMap({ name: 'mover', namespace: 'reads', body: [{ op: 'replace', path: '/metadata/labels/stage', value: 'b' }] });
+    await f.core.patchNamespacedConfigMap({ name: 'mover', namespace: 'reads', body: [{ op: 'replace', path: '/metadata/labels/stage', value: 'a' }] });
+    const response = await f.raw(`/api/v1/namespaces/reads/configmaps?watch=true&labelSelector=stage%3Da&resourceVersion=${start}&timeoutSeconds=1`);
+    const types = response.text.trim().split('\n').map((line) => JSON.parse(line).type);
+    expect(types).toEqual(['ADDED', 'DELETED', 'ADDED']);
+  });
+
   it('answers a watch from a compacted or invalid resourceVersion with a 410 ERROR event', async () => {
     const response = await f.raw('/api/v1/configmaps?watch=true&resourceVersion=-5&timeoutSeconds=1');
     expect(JSON.parse(response.text.split('\n')[0]!)).toMatchObject({ type: 'ERROR', object: { code: 410, reason: 'Expired' } });

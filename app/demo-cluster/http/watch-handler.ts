@@ -5,6 +5,7 @@ import type { KubeObject } from '../api/kube-object.js';
 import { apiVersionOf, storageKeyOf, type ResourceType } from '../api/resource-types.js';
 import type { Cluster } from '../cluster.js';
 import { queryMatcher, type ListQuery } from '../operations/list-objects.js';
+import type { StoreEvent } from '../store/watch-hub.js';
 import { toTable } from './table.js';
 
 /** Options of one watch request. */
@@ -49,17 +50,24 @@ export function serveWatch(cluster: Cluster, res: ServerResponse, request: Watch
     res.end();
     return;
   }
+  // As in the apiserver, a change that moves an object into or out of a
+  // filtered watch arrives as ADDED or DELETED, so informers stay correct.
+  const deliver = (event: StoreEvent) => {
+    const now = inScope(event.object);
+    if (event.type !== 'MODIFIED' || !event.previous) { if (now) write(event.type, event.object); return; }
+    const before = inScope(event.previous);
+    if (now) write(before ? 'MODIFIED' : 'ADDED', event.object);
+    else if (before) write('DELETED', event.object);
+  };
   const subscription = cluster.store.hub.subscribe(storageKeyOf(type), (event) => {
     lastRevision = event.revision;
-    if (inScope(event.object)) write(event.type, event.object);
+    deliver(event);
   });
   if (fromRevision === undefined || request.sendInitialEvents) {
     for (const [, object] of cluster.store.scan(type, namespace)) if (inScope(object)) write('ADDED', object);
     if (request.sendInitialEvents && request.allowBookmarks) bookmark({ 'k8s.io/initial-events-end': 'true' });
   } else {
-    for (const event of cluster.store.hub.eventsAfter(storageKeyOf(type), fromRevision)) {
-      if (inScope(event.object)) write(event.type, event.object);
-    }
+    for (const event of cluster.store.hub.eventsAfter(storageKeyOf(type), fromRevision)) deliver(event);
   }
   const timers: NodeJS.Timeout[] = [];
   if (request.allowBookmarks) timers.push(setInterval(() => bookmark(), request.bookmarkIntervalMs));

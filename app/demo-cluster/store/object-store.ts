@@ -85,12 +85,13 @@ export class ObjectStore {
   put(type: Pick<ResourceType, 'group' | 'plural'>, object: KubeObject): KubeObject {
     const table = this.table(type);
     const key = objectKey(object.metadata.namespace, object.metadata.name!);
-    const existed = table.objects.has(key);
+    const previous = table.objects.get(key);
+    const existed = previous !== undefined;
     const revision = ++this.revision;
     const stored: KubeObject = { ...object, metadata: { ...object.metadata, resourceVersion: String(revision) } };
     table.objects.set(key, stored);
     if (!existed) insertSorted(table.keys, key);
-    this.hub.publish({ type: existed ? 'MODIFIED' : 'ADDED', storageKey: storageKeyOf(type), object: stored, revision });
+    this.hub.publish({ type: existed ? 'MODIFIED' : 'ADDED', storageKey: storageKeyOf(type), object: stored, previous, revision });
     return stored;
   }
 

@@ -7,6 +7,8 @@ export interface StoreEvent {
   type: 'ADDED' | 'MODIFIED' | 'DELETED';
   storageKey: string;
   object: KubeObject;
+  /** The state before a MODIFIED event, so filtered watches can turn it into ADDED or DELETED. */
+  previous?: KubeObject;
   revision: number;
 }
 
