@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateRequest } from '../eval/evaluate.js';
 import { oraclePath, runOracle } from './testing/oracle.js';
-import { differsInGo126, generateCases, normalizeGoError, showsGoAddresses } from './testing/random-template.js';
+import { differsInGo126, generateBrokenCases, generateCases, normalizeGoError, showsGoAddresses } from './testing/random-template.js';
 
 const oracle = oraclePath();
 
@@ -13,8 +13,11 @@ describe('random templates vs the Go oracle', () => {
     it.skip('skipped: PAVER_GO_ORACLE is unset or missing (build it: go build -o .oracle-bin/gotemplate-oracle ../shared/oracle)', () => {});
     return;
   }
-  it('500 generated templates (seed 20261127) match the oracle exactly', () => {
-    const cases = generateCases(20261127, 500);
+  it.each([
+    ['500 generated templates (seed 20261127)', () => generateCases(20261127, 500)],
+    ['300 damaged templates: parse errors and their lines (seed 77)', () => generateBrokenCases(77, 300)],
+  ] as const)('%s match the oracle exactly', (_name, make) => {
+    const cases = make();
     const expected = runOracle(oracle, cases);
     const mismatches: string[] = [];
     cases.forEach((c, i) => {

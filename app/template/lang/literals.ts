@@ -172,3 +172,38 @@ export function unquoteGo(q: string): string | undefined {
   if (quote === "'" && Array.from(out).length !== 1) return undefined;
   return out;
 }
+
+/**
+ * strconv.UnquoteChar: decodes the first (possibly escaped) character of `s`
+ * for a literal quoted with `quote`; returns [code point, rest] or undefined.
+ */
+export function unquoteChar(s: string, quote: string): [number, string] | undefined {
+  if (s.length === 0) return undefined;
+  const c = s[0];
+  if (c === quote && (quote === "'" || quote === '"')) return undefined;
+  if (c !== '\\') {
+    const cp = s.codePointAt(0) ?? 0;
+    return [cp, s.slice(cp > 0xffff ? 2 : 1)];
+  }
+  if (s.length <= 1) return undefined;
+  const e = s[1];
+  let rest = s.slice(2);
+  if (Object.hasOwn(simpleEscapes, e)) return [simpleEscapes[e].codePointAt(0) ?? 0, rest];
+  if (e === "'" || e === '"') return e === quote ? [e.charCodeAt(0), rest] : undefined;
+  let len = 0;
+  let base = 16;
+  if (e === 'x') len = 2;
+  else if (e === 'u') len = 4;
+  else if (e === 'U') len = 8;
+  else if (e >= '0' && e <= '7') {
+    len = 3;
+    base = 8;
+    rest = s.slice(1);
+  } else return undefined;
+  const digits = rest.slice(0, len);
+  if (digits.length < len || !(base === 8 ? /^[0-7]+$/ : /^[0-9a-fA-F]+$/).test(digits)) return undefined;
+  const v = parseInt(digits, base);
+  if (base === 8 && v > 255) return undefined;
+  if ((e === 'u' || e === 'U') && (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))) return undefined;
+  return [v, rest.slice(len)];
+}

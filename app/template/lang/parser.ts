@@ -2,7 +2,7 @@
 // break/continue, `else with`, range over integers), one tree per template name.
 import { quoteGo } from './format.js';
 import { lex, Tok, tokenString, type Token } from './lexer.js';
-import { parseGoFloat, parseGoInt, unquoteGo } from './literals.js';
+import { parseGoFloat, parseGoInt, unquoteChar, unquoteGo } from './literals.js';
 import {
   NodeType, isEmptyTree, nodeString, type BranchNode, type ChainNode, type CommandNode, type ListNode, type Node,
   type NumberNode, type PipeNode, type Source, type TemplateNode, type VariableNode,
@@ -52,7 +52,12 @@ class Parser {
   private vars: string[] = ['$'];
   private rangeDepth = 0;
   private actionLine = 0;
-  private current: Token;
+  /**
+   * Index of the furthest token read in the current tree: Go reports parse
+   * errors at the line of its lookahead buffer's newest token (token[0]),
+   * and each define/block body is a separate tree with its own buffer.
+   */
+  private furthest = -1;
   private name: string;
   private readonly src: Source;
 
@@ -61,18 +66,18 @@ class Parser {
     this.src = { parseName: name, text };
     this.tokens = lex(text, env.leftDelim || '{{', env.rightDelim || '}}',
       !env.hasFunction('break'), !env.hasFunction('continue'));
-    this.current = this.tokens[0];
+
   }
 
   private errorf(msg: string): never {
-    const line = this.current.line;
+    const line = this.furthest < 0 ? 0 : this.tokens[Math.min(this.furthest, this.tokens.length - 1)].line;
     throw new GoParseError(`template: ${this.src.parseName}:${line}: ${msg}`, this.src.parseName, line);
   }
 
   private next(): Token {
     const t = this.tokens[this.i < this.tokens.length ? this.i : this.tokens.length - 1];
+    if (this.i > this.furthest) this.furthest = this.i;
     this.i++;
-    this.current = t;
     return t;
   }
 
@@ -149,10 +154,14 @@ class Parser {
     const name = this.unquote(nameTok.val);
     this.expect(Tok.RightDelim, context);
     const saveVars = this.vars;
+    const saveAction = this.actionLine;
     this.vars = ['$'];
+    this.actionLine = 0;
+    this.furthest = -1;
     const [root, end] = this.itemList();
     if (end.type !== NodeType.End) this.errorf(`unexpected ${nodeString(end)} in ${context}`);
     this.vars = saveVars;
+    this.actionLine = saveAction;
     this.add(name, root);
   }
 
@@ -262,13 +271,23 @@ class Parser {
     const pipe = this.pipeline(context, Tok.RightDelim);
     const saveVars = this.vars;
     const saveRange = this.rangeDepth;
+    const saveAction = this.actionLine;
+    const saveFurthest = this.furthest;
     this.vars = ['$'];
     this.rangeDepth = 0;
+    this.actionLine = 0;
+    this.furthest = -1;
     const [root, end] = this.itemList();
+    const blockFurthest = this.furthest;
+    // "unexpected ... in block clause" comes from the outer tree, a duplicate name from the block's own.
+    this.furthest = saveFurthest;
     if (end.type !== NodeType.End) this.errorf(`unexpected ${nodeString(end)} in ${context}`);
+    this.furthest = blockFurthest;
+    this.add(name, root);
+    this.furthest = saveFurthest;
     this.vars = saveVars;
     this.rangeDepth = saveRange;
-    this.add(name, root);
+    this.actionLine = saveAction;
     return { type: NodeType.Template, pos: t.pos, src: this.src, line: t.line, name, pipe } satisfies TemplateNode;
   }
 
@@ -423,11 +442,10 @@ class Parser {
     };
     const text = t.val;
     if (t.type === Tok.CharConstant) {
-      const r = unquoteGo(text);
-      const cp = r === undefined ? undefined : r.codePointAt(0);
-      if (r === undefined || cp === undefined || String.fromCodePoint(cp) !== r) {
-        this.errorf(r === undefined ? 'invalid syntax' : `malformed character constant: ${text}`);
-      }
+      const r = unquoteChar(text.slice(1), "'");
+      if (r === undefined) this.errorf('invalid syntax');
+      if (r[1] !== "'") this.errorf(`malformed character constant: ${text}`);
+      const cp = r[0];
       n.isInt = n.isUint = n.isFloat = true;
       n.int64 = n.uint64 = BigInt(cp);
       n.float64 = cp;

@@ -4,14 +4,14 @@
 import { writeFileSync } from 'node:fs';
 import { featureCases } from './feature-cases.js';
 import { oraclePath, runOracle } from './oracle.js';
-import { differsInGo126, generateCases, showsGoAddresses } from './random-template.js';
+import { differsInGo126, generateBrokenCases, generateCases, showsGoAddresses } from './random-template.js';
 
 const oracle = oraclePath();
 if (!oracle) {
   console.error('Set PAVER_GO_ORACLE to the gotemplate-oracle binary (see template-brief.md).');
   process.exit(1);
 }
-const requests = [...featureCases(), ...generateCases(424242, 300)];
+const requests = [...featureCases(), ...generateCases(424242, 300), ...generateBrokenCases(515151, 150)];
 const responses = runOracle(oracle, requests);
 const fixtures = requests
   .map((req, i) => ({ ...req, expectedOutput: responses[i].output, expectedError: responses[i].error }))

@@ -263,6 +263,24 @@ export function generateCases(seed: number, count: number): EvalRequest[] {
   return cases;
 }
 
+const mutations = ['{{', '}}', '(', ')', '|', '"', '`', "'", '$', '.', ':=', '=', ',', ' ', '-', '{{end}}', '{{else}}', '/*', '*/', 'if', 'range', 'define', '0x', '1e', '_', '\n', 'nil', '{{-', '-}}'];
+
+/** Generates syntactically damaged templates (for parse-error parity): valid ones with random edits. */
+export function generateBrokenCases(seed: number, count: number): EvalRequest[] {
+  const rnd = prng(seed);
+  return generateCases(seed + 1, count).map((req, i) => {
+    let text = req.template ?? '';
+    const edits = 1 + Math.floor(rnd() * 3);
+    for (let k = 0; k < edits; k++) {
+      const at = Math.floor(rnd() * (text.length + 1));
+      const roll = rnd();
+      if (roll < 0.4) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(rnd() * 3));
+      else text = text.slice(0, at) + mutations[Math.floor(rnd() * mutations.length)] + text.slice(at);
+    }
+    return { ...req, id: `broken-${seed}-${i}`, template: text };
+  });
+}
+
 /** Replaces Go func/pointer addresses (which differ per build) so outputs compare. */
 export function normalizeAddresses(text: string): string {
   return text.replace(/0x[0-9a-f]{6,12}\b/g, '0xADDR');
