@@ -60,8 +60,10 @@ export interface Violation {
   message: string;
   reason: string;
   source: PolicySource;
-  /** The validation's fieldPath, when it names one. */
+  /** The field that failed: the validation's fieldPath, or a guess from the expression (see fieldPathGuessed). */
   fieldPath?: string;
+  /** True when fieldPath was guessed from the first `object.…` path the expression reads. */
+  fieldPathGuessed?: boolean;
   /** The object the result is attributed to. */
   object?: { apiVersion?: string; kind?: string; namespace?: string; name?: string };
   /** Set when a Pod policy failed on a workload's pod template: the request passes, its pods will not. */

@@ -5,6 +5,7 @@ import { CelCompileFailure, compileCel, type CelProgram } from '../cel/cel-envir
 import type { CompiledValidation } from './compiled-policy.js';
 import type { FieldProblem } from './resource-rules.js';
 import { VariableScope, type VariableSlot } from './variable-scope.js';
+import { guessFieldPath } from './guess-field-path.js';
 
 const reasons = new Set(['Unauthorized', 'Forbidden', 'Invalid', 'RequestEntityTooLarge']);
 
@@ -55,6 +56,7 @@ export function compilePolicyBody(
     if (program) slots.push({ name, program });
   });
 
+  const variableSources = new Map<string, string>((Array.isArray(spec?.variables) ? spec.variables : []).map((v: any) => [String(v?.name), String(v?.expression ?? '')]));
   const validations: CompiledValidation[] = [];
   const key = options.validationsKey ?? 'validations';
   (Array.isArray(spec?.[key]) ? spec[key] : []).forEach((v: any, i: number) => {
@@ -63,7 +65,10 @@ export function compilePolicyBody(
     const messageProgram = v?.messageExpression ? compileField(v.messageExpression, `${at}.messageExpression`, problems) : undefined;
     const reason = String(v?.reason ?? 'Invalid');
     if (!reasons.has(reason)) problems.push({ field: `${at}.reason`, message: `reason must be Unauthorized, Forbidden, Invalid or RequestEntityTooLarge, not ${JSON.stringify(reason)}` });
-    if (program) validations.push({ expression: v.expression, program, message: v?.message ? String(v.message) : undefined, messageProgram, reason, fieldPath: v?.fieldPath ? String(v.fieldPath) : undefined });
+    if (!program) return;
+    const declared = v?.fieldPath ? String(v.fieldPath).replace(/^\./, '') : undefined;
+    const guessed = declared ? undefined : guessFieldPath(v.expression, variableSources);
+    validations.push({ expression: v.expression, program, message: v?.message ? String(v.message) : undefined, messageProgram, reason, fieldPath: declared ?? guessed, ...(guessed ? { fieldPathGuessed: true } : {}) });
   });
 
   const auditAnnotations: PolicyBody['auditAnnotations'] = [];

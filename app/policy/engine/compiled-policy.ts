@@ -15,6 +15,8 @@ export interface CompiledValidation {
   messageProgram?: CelProgram;
   reason: string;
   fieldPath?: string;
+  /** True when fieldPath was guessed from the expression rather than declared. */
+  fieldPathGuessed?: boolean;
 }
 
 export interface CompiledPolicy {

@@ -65,7 +65,7 @@ function evaluateWithParams(policy: CompiledPolicy, binding: CompiledBinding, fa
       continue;
     }
     if (value === true) continue;
-    if (value === false) out.violation(binding, messageOf(validation, facts), validation.reason, validation.fieldPath);
+    if (value === false) out.violation(binding, messageOf(validation, facts), validation.reason, validation.fieldPath, false, validation.fieldPathGuessed);
     else fail(policy, binding, `expression '${validation.expression}' must evaluate to bool`, out);
   }
 

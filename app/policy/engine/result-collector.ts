@@ -26,7 +26,7 @@ export class ResultCollector {
   constructor(private readonly facts: AdmissionFacts) {}
 
   /** Records a failed validation with the binding's (escalated) actions. */
-  violation(binding: CompiledBinding, message: string, reason: string, fieldPath: string | undefined, error = false): void {
+  violation(binding: CompiledBinding, message: string, reason: string, fieldPath: string | undefined, error = false, fieldPathGuessed = false): void {
     let actions = binding.actionsFor ? binding.actionsFor(this.facts) : binding.actions;
     let escalatedFrom: string | undefined;
     if (binding.denyFrom !== undefined && this.facts.asOf >= binding.denyFrom && actions.includes('Warn')) {
@@ -41,6 +41,7 @@ export class ResultCollector {
       object: { apiVersion: subject.apiVersion, kind: subject.kind, namespace: subject.metadata?.namespace, name: subject.metadata?.name },
     };
     if (fieldPath) violation.fieldPath = fieldPath;
+    if (fieldPath && fieldPathGuessed) violation.fieldPathGuessed = true;
     if (error) violation.error = true;
     if (escalatedFrom) violation.escalatedFrom = escalatedFrom;
     else if (binding.denyFrom !== undefined && actions.includes('Warn')) violation.escalatesOn = new Date(binding.denyFrom).toISOString().slice(0, 10);

@@ -260,8 +260,10 @@ describe('validations: messages and reasons', () => {
     expect(long.violations[0]!.message).toHaveLength(5120);
   });
 
-  it('keeps the fieldPath', () => {
-    expect(create(withMessage('fieldPath: spec.replicas'), deployment('big', { replicas: 9 })).violations[0]!.fieldPath).toBe('spec.replicas');
+  it('keeps the fieldPath, or guesses it from the expression and says so', () => {
+    expect(create(withMessage('fieldPath: .spec.replicas'), deployment('big', { replicas: 9 })).violations[0]).toMatchObject({ fieldPath: 'spec.replicas' });
+    expect(create(withMessage('fieldPath: .spec.replicas'), deployment('big', { replicas: 9 })).violations[0]!.fieldPathGuessed).toBeUndefined();
+    expect(create(withMessage('message: x'), deployment('big', { replicas: 9 })).violations[0]).toMatchObject({ fieldPath: 'spec.replicas', fieldPathGuessed: true });
   });
 });
 
