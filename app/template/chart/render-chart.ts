@@ -6,7 +6,7 @@ import { chartFullPath, type Chart } from './chart-types.js';
 import { coalesceChartValues } from './coalesce.js';
 import { cloneChartTree, processDependencies } from './dependencies.js';
 import { ShowOnlyProblem, assembleHelmOutput, type RenderedObject, type SourceMapLine, type OutputFile } from './helm-output.js';
-import { ManifestYamlProblem, sortManifests } from './manifest-sorter.js';
+import { ManifestYamlProblem, sortManifests, splitManifests } from './manifest-sorter.js';
 import { collectTemplates, renderTemplates, TemplateProblem, type Renderable } from './render-templates.js';
 import { validateChartTree } from './schema-validation.js';
 import { versionSatisfies } from './semver-range.js';
@@ -32,7 +32,7 @@ export interface RenderChartOptions {
   apiVersions?: string[];
   includeCrds?: boolean;
   skipTests?: boolean;
-  /** Template paths/globs relative to the chart directory's parent, as --show-only takes them. */
+  /** Template paths or globs below the chart, as --show-only takes them (e.g. `templates/deployment.yaml`, `charts/db/templates/*`). */
   showOnly?: string[];
   /** Render NOTES.txt of subcharts too (helm --render-subchart-notes). */
   subchartNotes?: boolean;
@@ -202,7 +202,7 @@ export function renderChartWithFuncs(loaded: Chart, options: RenderChartOptions)
 
 /** Line in the rendered file where line `documentLine` of document `index` sits (for YAML errors). */
 function documentLineInFile(text: string, index: number, documentLine: number): number {
-  const docs = text.trim().split(/(?:^|[\t\n\f\r ]*\n)---[\t\n\f\r ]*/).filter((d) => d !== '').map((d) => d.trim());
+  const docs = splitManifests(text);
   let cursor = 0;
   for (let i = 0; i < docs.length; i++) {
     const at = text.indexOf(docs[i]!, cursor);

@@ -52,3 +52,24 @@ describe('--set syntax (Helm strvals)', () => {
     expect(parseSetFileInto('cert=tls.crt', {}, (p) => `content of ${p}`)).toEqual({ cert: 'content of tls.crt' });
   });
 });
+
+describe('stacking -f files and --set flags', () => {
+  it('applies files in order, then --set-json, --set, --set-string, --set-file; --set list indices edit lists from files', async () => {
+    const { buildUserValues } = await import('./user-values.js');
+    const values = buildUserValues({
+      valueFiles: [{ path: 'a.yaml', text: 'list: [a, b, c]\nmap: {x: 1, z: 2}\nkeep: k\n' }, { path: 'b.yaml', text: 'map: {z: 3}\n' }],
+      setJson: ['obj={"n":1}'], set: ['list[1]=B', 'map.x=null', 'obj.m=2'], setString: ['s=007'],
+      setFile: ['f=x.txt'], readFile: () => 'file-content',
+    });
+    expect(values).toEqual({
+      list: ['a', 'B', 'c'], map: { x: null, z: 3 }, keep: 'k', obj: { n: 1, m: goInt64(2n) }, s: '007', f: 'file-content',
+    });
+  });
+
+  it('reports bad value files and flags in Helm words', async () => {
+    const { buildUserValues } = await import('./user-values.js');
+    expect(() => buildUserValues({ valueFiles: [{ path: 'bad.yaml', text: 'a: b: c\n' }] }))
+      .toThrow('failed to parse bad.yaml: error converting YAML to JSON: yaml: line 1: mapping values are not allowed in this context');
+    expect(() => buildUserValues({ setJson: ['a={x'] })).toThrow('failed parsing --set-json data a={x: ');
+  });
+});
