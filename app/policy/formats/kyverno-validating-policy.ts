@@ -2,7 +2,7 @@
 // VAP-shaped spec that is its own binding.
 import { compilePolicyBody, parseFailurePolicy, parseValidationActions } from '../engine/compile-parts.js';
 import type { CompiledBinding, CompiledPolicy } from '../engine/compiled-policy.js';
-import { compileMatchResources, type FieldProblem } from '../engine/resource-rules.js';
+import { compileMatchResources, type FieldProblem, type RequestMatcher } from '../engine/resource-rules.js';
 import { VariableScope } from '../engine/variable-scope.js';
 import type { KubeObject } from '../types.js';
 import { readDenyFrom } from './deny-from.js';
@@ -12,7 +12,11 @@ import { collectExpressions, kyvernoOnlyLibrary } from './kyverno-libraries.js';
 export function compileKyvernoValidatingPolicy(object: KubeObject, problems: FieldProblem[]): { policy: CompiledPolicy; binding: CompiledBinding } {
   const spec = (object.spec ?? {}) as any;
   const name = object.metadata?.name ?? '';
-  const { matcher, keys } = compileMatchResources(spec.matchConstraints, 'spec.matchConstraints', true, problems);
+  const compiled = compileMatchResources(spec.matchConstraints, 'spec.matchConstraints', true, problems);
+  const { keys } = compiled;
+  // A NamespacedValidatingPolicy applies only to objects in its own namespace.
+  const ownNamespace = object.kind === 'NamespacedValidatingPolicy' ? (object.metadata?.namespace ?? 'default') : undefined;
+  const matcher: RequestMatcher = ownNamespace === undefined ? compiled.matcher : (facts) => facts.namespace === ownNamespace && compiled.matcher(facts);
   const library = kyvernoOnlyLibrary(collectExpressions(spec));
   const failurePolicy = parseFailurePolicy(spec.failurePolicy, 'spec.failurePolicy', problems);
   const policy: CompiledPolicy = library

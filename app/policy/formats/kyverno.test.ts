@@ -33,6 +33,12 @@ describe('Kyverno ValidatingPolicy', () => {
     expect(create(policySet(validatingPolicy('', '[Warn]')), deployment('a', { replicas: 9 })).warnings).toHaveLength(1);
   });
 
+  it('a NamespacedValidatingPolicy applies only in its namespace', () => {
+    const set = policySet(validatingPolicy().replace('kind: ValidatingPolicy\nmetadata: { name: max-replicas }', 'kind: NamespacedValidatingPolicy\nmetadata: { name: max-replicas, namespace: shop }'));
+    expect(create(set, deployment('a', { replicas: 9 })).allowed).toBe(false);
+    expect(create(set, deployment('a', { replicas: 9, namespace: 'other' })).allowed).toBe(true);
+  });
+
   it('auditAnnotations are prefixed with the policy name', () => {
     const set = policySet(validatingPolicy('  auditAnnotations: [{ key: count, valueExpression: "string(variables.replicas)" }]'));
     expect(create(set, deployment('a', { replicas: 3 })).auditAnnotations).toEqual({ 'max-replicas/count': '3' });
