@@ -149,4 +149,17 @@ describe('cluster client authentication', () => {
     expect(error.message).toContain('RBAC');
     await client.close();
   });
+
+  it('checks the certificate against tls-server-name, and explains a host name mismatch', async () => {
+    const matching = clientFor('{ token: fresh }', ', tls-server-name: localhost');
+    expect((await serverVersion(matching)).gitVersion).toBe('v1.32.0');
+    await matching.close();
+    const wrong = clientFor('{ token: fresh }', ', tls-server-name: api.other.example');
+    const error = await serverVersion(wrong).catch((e) => e);
+    expect(error).toBeInstanceOf(ClusterTlsError);
+    expect(error.data.reason).toBe('ERR_TLS_CERT_ALTNAME_INVALID');
+    expect(error.message).toContain('not valid for this host name');
+    expect(error.message).toContain('tls-server-name');
+    await wrong.close();
+  });
 });

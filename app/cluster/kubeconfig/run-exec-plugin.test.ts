@@ -24,12 +24,12 @@ function credential(token: string, expiration?: string, apiVersion = 'client.aut
   return `echo '{"apiVersion":"${apiVersion}","kind":"ExecCredential","status":${status}}'`;
 }
 
-function contextWithExec(exec: string, env: Record<string, string | undefined> = {}) {
+function contextWithExec(exec: string, env: Record<string, string | undefined> = {}, clusterExtra = '') {
   const file = join(dir, 'kube', 'config');
   mkdirSync(join(dir, 'kube'), { recursive: true });
   writeFileSync(file, `
 current-context: eks
-clusters: [{ name: c, cluster: { server: https://127.0.0.1:1 } }]
+clusters: [{ name: c, cluster: { server: https://127.0.0.1:1 ${clusterExtra} } }]
 contexts: [{ name: eks, context: { cluster: c, user: sso } }]
 users:
   - name: sso
@@ -59,6 +59,17 @@ describe('exec credential plugins', () => {
     const context = contextWithExec('apiVersion: client.authentication.k8s.io/v1beta1\ncommand: ./info.sh');
     await new ContextCredentials(context, { env: { PATH: '/usr/bin:/bin' } }).current();
     expect(JSON.parse(readFileSync(join(dir, 'info'), 'utf8'))).toEqual({ apiVersion: 'client.authentication.k8s.io/v1beta1', kind: 'ExecCredential', spec: { interactive: false } });
+  });
+
+  it('gives the plugin the cluster (with the CA file read) when provideClusterInfo is set', async () => {
+    script('kube/info.sh', `printf '%s' "$KUBERNETES_EXEC_INFO" > "${dir}/info"\n${credential('t')}`);
+    writeFileSync(join(dir, 'kube', 'ca.pem'), 'CA-PEM');
+    const context = contextWithExec('apiVersion: client.authentication.k8s.io/v1\ncommand: ./info.sh\ninteractiveMode: Never\nprovideClusterInfo: true', {}, ', certificate-authority: ca.pem');
+    await new ContextCredentials(context, { env: { PATH: '/usr/bin:/bin' } }).current();
+    expect(JSON.parse(readFileSync(join(dir, 'info'), 'utf8')).spec).toEqual({
+      interactive: false,
+      cluster: { server: 'https://127.0.0.1:1', 'insecure-skip-tls-verify': false, 'certificate-authority-data': Buffer.from('CA-PEM').toString('base64') },
+    });
   });
 
   it('finds a bare plugin name on the login shell PATH', async () => {

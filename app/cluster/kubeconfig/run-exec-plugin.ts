@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { ExecPluginError, ExecTokenExpiredError } from '../../errors/index.js';
 import type { ExecConfig, KubeCluster } from './kubeconfig-types.js';
 import { pluginSearchPath } from './login-shell-path.js';
@@ -80,7 +81,9 @@ function execInfo(exec: ExecConfig, interactive: boolean, cluster: KubeCluster |
       server: cluster.server,
       'tls-server-name': cluster.tlsServerName,
       'insecure-skip-tls-verify': cluster.insecureSkipTlsVerify,
-      'certificate-authority-data': cluster.certificateAuthorityData,
+      // client-go sends the CA bytes even when the kubeconfig names a CA file.
+      'certificate-authority-data': cluster.certificateAuthorityData
+        ?? (cluster.certificateAuthority && existsSync(cluster.certificateAuthority) ? readFileSync(cluster.certificateAuthority).toString('base64') : undefined),
       'proxy-url': cluster.proxyUrl,
     };
   }
