@@ -2,7 +2,7 @@ import git from 'isomorphic-git';
 import { lstat, mkdir, readFile, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import { openRepository } from '../repository.js';
-import { StatusEngine } from '../status/status-engine.js';
+import { sharedStatusEngine } from '../status/status-engine.js';
 import { listChangedFiles } from '../diff/diff-commits.js';
 import { gitCliVersion, runGitCli } from '../git-cli.js';
 import { writeFileAtomic } from '../../workspace/files/atomic-write.js';
@@ -41,7 +41,7 @@ export async function switchBranch(dir: string, request: SwitchBranchRequest): P
   const branches = await git.listBranches({ ...repository });
   if (!branches.includes(request.branch)) throw new BranchNotFoundError(`There is no branch '${request.branch}'.`, { branch: request.branch });
   const target = await git.resolveRef({ ...repository, ref: `refs/heads/${request.branch}` });
-  const status = await new StatusEngine(repository.dir).status({ full: true });
+  const status = await sharedStatusEngine(repository.dir).status({ full: true });
   const dirty = status.files.map((file) => file.path);
   if (dirty.length && !request.carryChanges) {
     throw new DirtyWorkingTreeError(

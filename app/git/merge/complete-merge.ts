@@ -2,7 +2,7 @@ import git from 'isomorphic-git';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { openRepository } from '../repository.js';
-import { StatusEngine } from '../status/status-engine.js';
+import { sharedStatusEngine } from '../status/status-engine.js';
 import { readBlobAt } from '../diff/diff-working-file.js';
 import { listChangedFiles } from '../diff/diff-commits.js';
 import { mergeText } from '../diff/merge-text.js';
@@ -30,7 +30,7 @@ export async function completeMerge(dir: string, request: CompleteMergeRequest):
   const repository = openRepository(dir);
   const branch = await git.currentBranch({ ...repository });
   if (!branch) throw new InvalidRequestError('HEAD is detached; switch to the branch you were merging into.', { field: 'branch' });
-  const dirty = (await new StatusEngine(repository.dir).status({ full: true })).files.filter((f) => f.workTree !== '?' || f.staged !== ' ').map((f) => f.path);
+  const dirty = (await sharedStatusEngine(repository.dir).status({ full: true })).files.filter((f) => f.workTree !== '?' || f.staged !== ' ').map((f) => f.path);
   if (dirty.length) throw new DirtyWorkingTreeError(`Commit or discard your changes to ${dirty.join(', ')} before completing the merge.`, { files: dirty, operation: 'merge' });
   const ours = await git.resolveRef({ ...repository, ref: `refs/heads/${branch}` });
   const [base] = await git.findMergeBase({ ...repository, oids: [ours, request.theirs] }) as string[];

@@ -5,7 +5,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { openRepository, type GitRepository } from '../repository.js';
 import { readBlobAt } from '../diff/diff-working-file.js';
 import { writeFileAtomic } from '../../workspace/files/atomic-write.js';
-import { StatusEngine } from '../status/status-engine.js';
+import { sharedStatusEngine } from '../status/status-engine.js';
 import { listChangedFiles } from '../diff/diff-commits.js';
 import { resolveCommitAuthor, type GitIdentity } from '../commit-author.js';
 import { fetchRemote } from './fetch-remote.js';
@@ -62,7 +62,7 @@ export async function pullRemote(dir: string, request: PullRequest = {}): Promis
   const repository = openRepository(dir);
   const branch = await git.currentBranch({ ...repository });
   if (!branch) throw new InvalidRequestError('HEAD is detached; switch to a branch before pulling.', { field: 'branch' });
-  const status = await new StatusEngine(repository.dir).status({ full: true });
+  const status = await sharedStatusEngine(repository.dir).status({ full: true });
   const changed = status.files.filter((file) => file.workTree !== '?' || file.staged !== ' ').map((file) => file.path);
   if (changed.length) {
     throw new DirtyWorkingTreeError(

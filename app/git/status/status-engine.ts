@@ -266,3 +266,17 @@ function readText(file: string): string | undefined {
     throw error;
   }
 }
+
+const sharedEngines = new Map<string, StatusEngine>();
+
+/**
+ * One engine per repository for this thread's one-off checks (pull, switch, publish), so HEAD's
+ * listing and file hashes are reused between operations.
+ * @example const status = await sharedStatusEngine('/ws').status({ full: true });
+ */
+export function sharedStatusEngine(dir: string): StatusEngine {
+  const root = path.resolve(dir);
+  let engine = sharedEngines.get(root);
+  if (!engine) { engine = new StatusEngine(root); sharedEngines.set(root, engine); }
+  return engine;
+}

@@ -1,7 +1,7 @@
 import git from 'isomorphic-git';
 import path from 'node:path';
 import { openRepository } from '../../git/repository.js';
-import { StatusEngine } from '../../git/status/status-engine.js';
+import { sharedStatusEngine } from '../../git/status/status-engine.js';
 import { stageFiles } from '../../git/changes/stage-files.js';
 import { commitStaged } from '../../git/changes/commit-staged.js';
 import { resolveCommitAuthor, type GitIdentity } from '../../git/commit-author.js';
@@ -65,7 +65,7 @@ export async function publishTemplateVersion(dir: string, request: PublishReques
     throw new VersionAlreadyPublishedError(`${request.template} ${version} is already published (tag ${tag}); published versions never change. Publish ${bumpVersion(previousVersion ?? version, 'patch')} or higher instead.`, { template: request.template, version });
   }
   const prefix = `templates/${request.template}/`;
-  const status = await new StatusEngine(repository.dir).status({ full: true });
+  const status = await sharedStatusEngine(repository.dir).status({ full: true });
   const stagedElsewhere = status.files.filter((file) => !file.path.startsWith(prefix) && file.staged !== ' ').map((file) => file.path);
   if (stagedElsewhere.length) {
     throw new DirtyWorkingTreeError(`Files outside ${prefix} are staged (${stagedElsewhere.join(', ')}); unstage or commit them first so they do not end up in the publish commit. Nothing was changed.`, { files: stagedElsewhere, operation: 'publish' });
@@ -80,7 +80,7 @@ export async function publishTemplateVersion(dir: string, request: PublishReques
     throw new DraftRenderFailedError(`The draft of ${request.template} does not render for ${check.failures.length} service environment(s) that would pick up ${version}: ${list}. Fix the draft (or the services), then publish again.`, { template: request.template, failures: check.failures });
   }
   await setChartVersion(path.join(repository.dir, prefix, 'Chart.yaml'), version);
-  const templateChanges = (await new StatusEngine(repository.dir).status({ full: true })).files.filter((file) => file.path.startsWith(prefix)).map((file) => file.path);
+  const templateChanges = (await sharedStatusEngine(repository.dir).status({ full: true })).files.filter((file) => file.path.startsWith(prefix)).map((file) => file.path);
   const author = await resolveCommitAuthor(repository, request.fallbackAuthor);
   let commit: string;
   if (templateChanges.length || status.files.some((file) => file.path.startsWith(prefix) && file.staged !== ' ')) {

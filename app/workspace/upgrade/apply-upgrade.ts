@@ -3,7 +3,7 @@ import path from 'node:path';
 import git from 'isomorphic-git';
 import { isScalar, parseDocument } from 'yaml';
 import { openRepository } from '../../git/repository.js';
-import { StatusEngine } from '../../git/status/status-engine.js';
+import { sharedStatusEngine } from '../../git/status/status-engine.js';
 import { createBranch } from '../../git/branches/create-branch.js';
 import { switchBranch } from '../../git/branches/switch-branch.js';
 import { stageFiles } from '../../git/changes/stage-files.js';
@@ -39,7 +39,7 @@ export async function applyUpgrade(dir: string, plan: UpgradePlan, options: { br
   const repository = openRepository(dir);
   if (!plan.services.length) throw new InvalidRequestError(`No service needs upgrading to ${plan.template} ${plan.to}.`, { field: 'services' });
   const files = plan.services.map((service) => service.file);
-  const status = await new StatusEngine(repository.dir).status({ full: true });
+  const status = await sharedStatusEngine(repository.dir).status({ full: true });
   const blocked = status.files.filter((file) => files.includes(file.path) || file.staged !== ' ').map((file) => file.path);
   if (blocked.length) {
     throw new DirtyWorkingTreeError(`Commit or discard the changes to ${blocked.join(', ')} first: the upgrade edits service files and commits them. Nothing was changed.`, { files: blocked, operation: 'upgrade' });
