@@ -70,4 +70,24 @@ describe('Sprig crypto functions', () => {
     expect(render(tpl, {}, { host: nodeHost })).toBe('true');
     expect(render('{{ buildCustomCert "!!" "x" }}')).toContain('unable to decode base64 certificate');
   });
+
+  it('generates P-256 keys and EC/Ed25519-signed certificates without a host provider', () => {
+    const host = fixedHost();
+    const ecPem = render('{{ genPrivateKey "ecdsa" }}', {}, { host });
+    const key = createPrivateKey(ecPem);
+    expect(key.asymmetricKeyType).toBe('ec');
+    expect(key.asymmetricKeyDetails?.namedCurve).toBe('prime256v1');
+    for (const type of ['ecdsa', 'ed25519']) {
+      const tpl = `{{ $k := genPrivateKey "${type}" }}{{ $ca := genCAWithKey "ca" 10 $k }}{{ $c := genSignedCertWithKey "leaf" nil (list "a.b") 10 $ca (genPrivateKey "${type}") }}{{ $ca.Cert }}@@{{ $c.Cert }}@@{{ $c.Key }}`;
+      const [caPem, certPem, keyPem] = render(tpl, {}, { host }).split('@@');
+      const ca = new X509Certificate(caPem);
+      const cert = new X509Certificate(certPem);
+      expect(ca.verify(ca.publicKey)).toBe(true);
+      expect(cert.verify(ca.publicKey)).toBe(true);
+      expect(cert.checkPrivateKey(createPrivateKey(keyPem))).toBe(true);
+      expect(cert.issuer).toBe('CN=ca');
+      expect(cert.subjectAltName).toBe('DNS:a.b');
+    }
+    expect(render('{{ genSelfSignedCertWithKey "x" nil nil 1 "junk" }}')).toContain('error calling genSelfSignedCertWithKey: parsing private key: no PEM data found');
+  });
 });

@@ -11,6 +11,9 @@ import { cryptoOf, defaultCrypto } from './random.js';
 import { scrypt } from './scrypt.js';
 import { define, fail, strval } from './support.js';
 import { now } from './dates.js';
+import { randomScalar } from './ecdsa.js';
+import { pemEncode } from './pem.js';
+import { createCertificate, ecPrivateKeyPem, parsePrivateKeyPem } from './x509.js';
 
 const templateCharacters: Record<string, string> = {
   V: 'AEIOU', C: 'BCDFGHJKLMNPQRSTVWXYZ', v: 'aeiou', c: 'bcdfghjklmnpqrstvwxyz',
@@ -80,6 +83,7 @@ function generateKeyPem(provider: TemplateCryptoProvider, type: PrivateKeyType, 
     const pair = forge.pki.rsa.generateKeyPair(options as forge.pki.rsa.GenerateKeyPairOptions);
     return normalizePem(forge.pki.privateKeyToPem(pair.privateKey));
   }
+  if (type === 'ecdsa') return ecPrivateKeyPem(randomScalar((n) => provider.randomBytes(n)));
   if (type === 'ed25519') {
     const pkcs8 = Uint8Array.from([0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20, ...provider.randomBytes(32)]);
     return pemEncode('PRIVATE KEY', pkcs8);
@@ -87,11 +91,13 @@ function generateKeyPem(provider: TemplateCryptoProvider, type: PrivateKeyType, 
   return fail(`generating ${type} keys needs the host crypto provider (generatePrivateKeyPem)`);
 }
 
-/** encoding/pem.EncodeToMemory. */
-export function pemEncode(type: string, der: Uint8Array): string {
-  const b64 = base64Encode(der);
-  const lines = b64.match(/.{1,64}/g) ?? [];
-  return `-----BEGIN ${type}-----\n${lines.join('\n')}\n-----END ${type}-----\n`;
+function checkedKeyPem(pem: string): string {
+  try {
+    parsePrivateKeyPem(pem);
+  } catch (error) {
+    return fail(`parsing private key: ${(error as Error).message}`);
+  }
+  return pem;
 }
 
 function randomSerial(provider: TemplateCryptoProvider): bigint {
@@ -101,36 +107,11 @@ function randomSerial(provider: TemplateCryptoProvider): bigint {
 
 function createCertificatePem(provider: TemplateCryptoProvider, request: CertificateRequest): string {
   if (provider.createCertificatePem !== undefined) return provider.createCertificatePem(request);
-  let subjectKey: forge.pki.rsa.PrivateKey;
-  let signerKey: forge.pki.rsa.PrivateKey;
   try {
-    subjectKey = forge.pki.privateKeyFromPem(request.subjectKeyPem) as forge.pki.rsa.PrivateKey;
-    signerKey = forge.pki.privateKeyFromPem(request.signerKeyPem) as forge.pki.rsa.PrivateKey;
-  } catch {
-    return fail('certificates with non-RSA keys need the host crypto provider (createCertificatePem)');
+    return createCertificate(request, (n) => provider.randomBytes(n));
+  } catch (error) {
+    return fail(`error creating certificate: ${(error as Error).message}`);
   }
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.setRsaPublicKey(subjectKey.n, subjectKey.e);
-  let serialHex = request.serialNumber.toString(16);
-  if (serialHex.length % 2 === 1) serialHex = '0' + serialHex;
-  if (parseInt(serialHex[0], 16) >= 8) serialHex = '00' + serialHex;
-  cert.serialNumber = serialHex;
-  cert.validity.notBefore = new Date(request.notBeforeMs);
-  cert.validity.notAfter = new Date(request.notAfterMs);
-  cert.setSubject([{ name: 'commonName', value: request.commonName }]);
-  if (request.signerCertPem !== undefined) cert.setIssuer(forge.pki.certificateFromPem(request.signerCertPem).subject.attributes);
-  else cert.setIssuer([{ name: 'commonName', value: request.commonName }]);
-  const extensions: object[] = [
-    { name: 'keyUsage', critical: true, digitalSignature: true, keyEncipherment: true, keyCertSign: request.isCA },
-    ...(request.isCA ? [] : [{ name: 'extKeyUsage', serverAuth: true, clientAuth: true }]),
-    { name: 'basicConstraints', critical: true, cA: request.isCA },
-  ];
-  if (request.isCA) extensions.push({ name: 'subjectKeyIdentifier' });
-  const altNames = [...request.dnsNames.map((value) => ({ type: 2, value })), ...request.ipAddresses.map((ip) => ({ type: 7, ip }))];
-  if (altNames.length > 0) extensions.push({ name: 'subjectAltName', altNames });
-  cert.setExtensions(extensions);
-  cert.sign(signerKey, forge.md.sha256.create());
-  return normalizePem(forge.pki.certificateToPem(cert));
 }
 
 function stringList(v: Value, what: string): string[] {
@@ -165,7 +146,7 @@ function generateCertificate(ctx: CallContext, options: CertOptions): GoStruct {
   const ips = stringList(options.ips, 'IP addresses');
   for (const ip of ips) if (!validIp(ip)) fail(`error parsing ip: ${ip}`);
   const dnsNames = stringList(options.dns, 'alternate DNS names');
-  const keyPem = options.keyPem ?? generateKeyPem(provider, 'rsa', 2048);
+  const keyPem = options.keyPem === undefined ? generateKeyPem(provider, 'rsa', 2048) : checkedKeyPem(options.keyPem);
   const nowMs = now(ctx).epochMs;
   let signerKeyPem = keyPem;
   let signerCertPem: string | undefined;
@@ -251,7 +232,11 @@ export const cryptoFunctions: FuncMap = {
     } catch (error) {
       fail(`error parsing certificate: decodedCert.Bytes: ${(error as Error).message}`);
     }
-    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(keyPem)) fail('error parsing private key: no PEM data found');
+    try {
+      parsePrivateKeyPem(keyPem);
+    } catch (error) {
+      fail(`error parsing private key: ${(error as Error).message}`);
+    }
     return certificateValue(certPem, keyPem);
   }),
   genCA: define(['string', 'int'], ([cn, days], ctx) => generateCertificate(ctx, { cn: cn as string, ips: null, dns: null, days: days as bigint, isCA: true })),
