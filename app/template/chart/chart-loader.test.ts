@@ -98,5 +98,6 @@ describe('YAML errors in yaml.v2 words and lines', () => {
     expect(message('kind: x\n{{ bad }}\n')).toBe("line 3: could not find expected ':'");
     expect(message('a: *nope\n')).toBe("unknown anchor 'nope' referenced");
     expect(message('a: 1\na: 2\n')).toBe('ok');
+    expect(message('a: 1\n---\nb: c: d\n')).toBe('ok');
   });
 });

@@ -102,7 +102,12 @@ function keyString(key: unknown): string {
 
 /** Parses one YAML document into Helm's JSON-shaped value; throws YamlSyntaxProblem. */
 export function parseHelmYaml(text: string): unknown {
-  const doc = YAML.parseDocument(text, { ...parseOptions, keepSourceTokens: false });
+  let doc = YAML.parseDocument(text, { ...parseOptions, keepSourceTokens: false });
+  if (doc.errors[0]?.code === 'MULTIPLE_DOCS') {
+    // yaml.v2's Unmarshal reads the first document only.
+    const all = YAML.parseAllDocuments(text, parseOptions);
+    doc = (Array.isArray(all) ? all[0] : all) as typeof doc;
+  }
   const error = doc.errors[0];
   if (error) {
     const problem = yamlV2Problem(error.code, error.message);
