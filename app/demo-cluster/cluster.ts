@@ -36,6 +36,8 @@ export interface WriteOptions {
   warnings: string[];
   /** Seeding only: keep the status written in the manifest. */
   preserveStatus?: boolean;
+  /** Unknown fields: Strict rejects (400), Warn (the default for clients) warns, Ignore drops silently. */
+  fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
 }
 
 /** Options for a write made by the demo cluster itself (controllers, seeding). */

@@ -73,6 +73,18 @@ describe('create and defaulting', () => {
   });
 });
 
+describe('field validation', () => {
+  it('rejects unknown fields under Strict and warns by default', async () => {
+    const body = JSON.stringify({ ...deployment('typo'), spec: { ...deployment('typo').spec, replica: 3 } });
+    const strict = await f.raw('/apis/apps/v1/namespaces/writes/deployments?fieldValidation=Strict', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(strict.status).toBe(400);
+    expect(strict.json.message).toBe('strict decoding error: unknown field "spec.replica"');
+    const warned = await f.raw('/apis/apps/v1/namespaces/writes/deployments?dryRun=All', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(warned.status).toBe(201);
+    expect(warned.headers.get('warning')).toContain('unknown field \\"spec.replica\\"');
+  });
+});
+
 describe('update and patch', () => {
   it('rejects a stale resourceVersion with 409 Conflict', async () => {
     const created = await f.apps.createNamespacedDeployment({ namespace: 'writes', body: deployment('occ') });

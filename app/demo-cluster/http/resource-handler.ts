@@ -48,6 +48,12 @@ function listQuery(query: URLSearchParams): ListQuery {
   };
 }
 
+function fieldValidationOf(value: string | null): WriteOptions['fieldValidation'] {
+  if (value === null || value === '') return 'Warn';
+  if (value === 'Strict' || value === 'Warn' || value === 'Ignore') return value;
+  throw badRequest(`fieldValidation must be one of Ignore, Warn or Strict, not "${value}"`);
+}
+
 function writeOptions(req: IncomingMessage, query: URLSearchParams, body?: any): WriteOptions {
   const dryRun = query.getAll('dryRun').includes('All') || (Array.isArray(body?.dryRun) && body.dryRun.includes('All'));
   const unknown = query.getAll('dryRun').find((v) => v !== 'All');
@@ -56,6 +62,7 @@ function writeOptions(req: IncomingMessage, query: URLSearchParams, body?: any):
     dryRun,
     fieldManager: query.get('fieldManager') ?? undefined,
     force: query.get('force') === 'true',
+    fieldValidation: fieldValidationOf(query.get('fieldValidation')),
     userAgent: req.headers['user-agent'],
     warnings: [],
   };

@@ -7,6 +7,7 @@ import { StatusError } from '../api/status-error.js';
 import type { Cluster, WriteOptions } from '../cluster.js';
 import { applyDefaults } from '../defaulting/apply-defaults.js';
 import { validateObject } from '../validation/validate-object.js';
+import { unknownFields } from '../validation/known-fields.js';
 
 const notSpec = new Set(['metadata', 'status', 'apiVersion', 'kind']);
 // Kinds whose metadata.generation the apiserver maintains (Pods, Services and
@@ -21,6 +22,16 @@ function specOf(object: KubeObject | undefined): Record<string, unknown> {
 function withoutVolatile(object: KubeObject): unknown {
   const { resourceVersion: _rv, managedFields, ...meta } = object.metadata;
   return { ...object, metadata: { ...meta, managedFields: managedFields?.map(({ time: _t, ...rest }) => rest) } };
+}
+
+function checkUnknownFields(object: KubeObject, options: WriteOptions): void {
+  const mode = options.fieldValidation ?? 'Ignore';
+  if (mode === 'Ignore') return;
+  const unknown = unknownFields(object);
+  if (unknown.length === 0) return;
+  const described = unknown.map((path) => `unknown field "${path}"`);
+  if (mode === 'Strict') throw new StatusError(400, 'BadRequest', `strict decoding error: ${described.join(', ')}`);
+  options.warnings.push(...described);
 }
 
 /** Runs admission and turns a denial into the Status error clients expect. */
@@ -41,6 +52,7 @@ export function commitWrite(cluster: Cluster, type: ResourceType, object: KubeOb
   options: WriteOptions, subresource?: string): KubeObject {
   object.apiVersion = apiVersionOf(type);
   object.kind = type.kind;
+  checkUnknownFields(object, options);
   applyDefaults(object);
   if (!generationKinds.has(type.kind)) delete object.metadata.generation;
   else if (old) {
