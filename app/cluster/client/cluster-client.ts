@@ -1,5 +1,5 @@
 import { ApiException } from '@kubernetes/client-node';
-import type { PaverError } from '../../errors/index.js';
+import { ClusterRequestError, type PaverError } from '../../errors/index.js';
 import type { ResolvedContext } from '../kubeconfig/kubeconfig-types.js';
 import type { ExecPluginOptions } from '../kubeconfig/run-exec-plugin.js';
 import type { KubeObject, ListOptions, ListPage, ObjectRef, WriteOptions } from './cluster-types.js';
@@ -80,12 +80,23 @@ export class ClusterClient {
   /** The REST path of an object or collection, with the operation it describes (for error messages). */
   async target(ref: ObjectRef, verb: string, action: 'list' | 'read' | 'create'): Promise<{ path: string; operation: ClusterOperation }> {
     const operation: ClusterOperation = { verb, resource: ref.kind, namespace: ref.namespace, name: ref.name };
-    return this.guard(operation, async () => {
-      const path = await this.api.pathOf({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } }, action);
-      const resource = await this.api.resourceOf(ref.apiVersion, ref.kind);
-      const namespace = resource?.namespaced ? ref.namespace ?? this.api.namespace : undefined;
-      return { path, operation: { ...operation, resource: resource?.name ?? ref.kind, namespace } };
-    });
+    try {
+      return await this.guard(operation, async () => {
+        const path = await this.api.pathOf({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } }, action);
+        const resource = await this.api.resourceOf(ref.apiVersion, ref.kind);
+        const namespace = resource?.namespaced ? ref.namespace ?? this.api.namespace : undefined;
+        return { path, operation: { ...operation, resource: resource?.name ?? ref.kind, namespace } };
+      });
+    } catch (error) {
+      // A 404 here comes from discovery: the API group/version itself is not served.
+      if (error instanceof ClusterRequestError && error.data.status === 404) {
+        throw new ClusterRequestError(
+          `Cluster '${this.context.name}' does not serve ${ref.apiVersion} ${ref.kind}. Check the apiVersion and kind, or install the CRD that defines it.`,
+          { ...error.data, kind: ref.kind, name: ref.name },
+        );
+      }
+      throw error;
+    }
   }
 
   /** One page of objects of a kind; without namespace, across all namespaces. */

@@ -55,7 +55,7 @@ export function mapClusterError(error: unknown, context: ResolvedContext, operat
   }
   if (error instanceof Error && /^Unrecognized API version and kind: (.*)$/.test(error.message)) {
     const kind = error.message.replace('Unrecognized API version and kind: ', '');
-    return new ClusterRequestError(`Cluster '${ctx}' does not serve ${kind}. Check the apiVersion and kind, or install the CRD that defines it.`, { context: ctx, status: 404, reason: 'NotFound', causes: [] });
+    return new ClusterRequestError(`Cluster '${ctx}' does not serve ${kind}.`, { context: ctx, status: 404, reason: 'NotFound', causes: [] });
   }
   return new ClusterRequestError(`Request to cluster '${ctx}' at ${server} failed (${operation.verb} ${operation.resource}): ${message}`, { context: ctx, status: 0, reason: code ?? 'Unknown', causes: [] });
 }

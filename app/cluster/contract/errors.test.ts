@@ -49,6 +49,15 @@ describe('cluster errors', () => {
     expect(error.message).toContain("'does-not-exist'");
   });
 
+  it('a kind the cluster does not serve is named, with the CRD hint', async () => {
+    for (const ref of [{ apiVersion: 'widgets.example.com/v1', kind: 'Widget' }, { apiVersion: 'apps/v1', kind: 'Widget' }]) {
+      const error = await cluster.client.list({ ...ref, namespace: cluster.namespace }).catch((e) => e);
+      expect(error).toBeInstanceOf(ClusterRequestError);
+      expect(error.data.status).toBe(404);
+      expect(error.message).toBe(`Cluster '${cluster.context.name}' does not serve ${ref.apiVersion} Widget. Check the apiVersion and kind, or install the CRD that defines it.`);
+    }
+  });
+
   it('409 when the object already exists', async () => {
     const object = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'twice', namespace: cluster.namespace } };
     await cluster.client.create(object);
