@@ -66,6 +66,9 @@ describe('Sprig regular expressions (RE2 syntax)', () => {
     expect(render('{{ regexFindAll "\\\\pL+" "héllo wörld 42" -1 }}|{{ regexReplaceAll "(?P<first>\\\\w+) (?P<second>\\\\w+)" "a b" "${second} $first" }}|{{ regexMatch "\\\\Aab\\\\z" "ab" }}|{{ regexMatch "\\\\x{e9}" "é" }}'))
       .toBe('[héllo wörld]|b a|true|true');
     expect(render('{{ regexFind "(?=a)" "a" }}')).toContain('invalid or unsupported Perl syntax');
+    expect(render('{{ regexMatch "^a(?i:bc)d$" "aBCd" }}|{{ regexMatch "^a(?i:bc)d$" "aBCD" }}|{{ regexMatch "^x(?i)yz$" "xYZ" }}|{{ regexMatch "(?i:[a-c]+)" "B" }}'))
+      .toBe('true|false|true|true');
+    expect(render('{{ mustRegexMatch "(?s:a.b)" "a b" }}')).toContain('inline flags (?s) inside the pattern are not supported here');
   });
 
   it('reports invalid patterns like regexp.MustCompile', () => {

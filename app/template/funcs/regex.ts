@@ -13,6 +13,91 @@ const posixClasses: Record<string, string> = {
 
 const cache = new Map<string, RegExp>();
 
+/** Index of the ")" closing the group whose body starts at `start`, or the pattern's end. */
+function groupEnd(source: string, start: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = start; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      if (source[i + 1] === '^') i++;
+      if (source[i + 1] === ']') i++;
+    } else if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return source.length;
+}
+
+const otherCase = (c: string): string => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase());
+
+/** Rewrites a pattern fragment to match ASCII letters in either case (RE2's scoped (?i)). */
+function foldCase(fragment: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < fragment.length; i++) {
+    const c = fragment[i];
+    if (c === '\\') {
+      out += c + (fragment[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') {
+        inClass = false;
+        out += c;
+      } else if (/[a-zA-Z]/.test(c) && fragment[i + 1] === '-' && /[a-zA-Z]/.test(fragment[i + 2] ?? '')) {
+        const end = fragment[i + 2];
+        out += `${c}-${end}${otherCase(c)}-${otherCase(end)}`;
+        i += 2;
+      } else out += /[a-zA-Z]/.test(c) ? c + otherCase(c) : c;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      out += c;
+      if (fragment[i + 1] === '^') out += fragment[++i];
+      continue;
+    }
+    if (c === '(' && fragment[i + 1] === '?') {
+      const named = /^\(\?P?<[A-Za-z_]\w*>|^\(\?:/.exec(fragment.slice(i));
+      if (named !== null) {
+        out += named[0];
+        i += named[0].length - 1;
+        continue;
+      }
+    }
+    out += /[a-zA-Z]/.test(c) ? `[${c}${otherCase(c)}]` : c;
+  }
+  return out;
+}
+
+/** Applies RE2 inline flag groups JS cannot scope: (?i:...) and a mid-pattern (?i). */
+function scopeInlineFlags(source: string, expr: string): string {
+  let out = source;
+  for (let guard = 0; guard < 100; guard++) {
+    const m = /\(\?([imsU-]+)(:|\))/.exec(out);
+    if (m === null) return out;
+    if (m[1] !== 'i') compileError(expr, `inline flags (?${m[1]}) inside the pattern are not supported here`);
+    const bodyStart = m.index + m[0].length;
+    const end = groupEnd(out, bodyStart);
+    const body = foldCase(out.slice(bodyStart, end));
+    out = m[2] === ':' ? `${out.slice(0, m.index)}(?:${body}${out.slice(end)}` : `${out.slice(0, m.index)}${body}${out.slice(end)}`;
+  }
+  return out;
+}
+
 /** A Go regexp error, worded like regexp.Compile. */
 function compileError(expr: string, detail: string): never {
   return fail(`regexp: Compile(${'`'}${expr}${'`'}): error parsing regexp: ${detail}`);
@@ -30,7 +115,7 @@ export function compileGoRegexp(expr: string): RegExp {
     for (const f of leading[1]) if (!flags.includes(f)) flags += f;
     source = source.slice(leading[0].length);
   }
-  if (/\(\?[imsU-]+[:)]/.test(source)) compileError(expr, 'inline flags inside the pattern are not supported here');
+  source = scopeInlineFlags(source, expr);
   if (/\(\?[=!<][^P]/.test(source) || /\\[1-9]/.test(source)) compileError(expr, `invalid or unsupported Perl syntax`);
   source = source
     .replace(/\(\?P</g, '(?<')
