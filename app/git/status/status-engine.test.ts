@@ -29,6 +29,21 @@ beforeAll(async () => {
 });
 afterAll(() => removeTempRepository(dir));
 
+describe('known limits are handled plainly', () => {
+  it('names the index version 4 problem and how to fix it', async () => {
+    const other = await createTempRepository({ 'a.txt': 'a\n' });
+    await runGit(other, ['update-index', '--index-version', '4']);
+    await expect(new StatusEngine(other).status()).rejects.toThrow(/index version 4.*git update-index --index-version 2/);
+    await removeTempRepository(other);
+  });
+
+  it('defers to git when .gitattributes sets line endings', async () => {
+    const other = await createTempRepository({ '.gitattributes': '*.yaml text eol=crlf\n', 'a.yaml': 'a: 1\n' });
+    expect(await new StatusEngine(other).status()).toEqual(await cliStatus(other));
+    await removeTempRepository(other);
+  });
+});
+
 describe('stat-cache status agrees with git status', () => {
   it('reports a clean tree as clean, with branch and head', async () => {
     const status = await engine().status();

@@ -9,6 +9,8 @@ import { readGitIndex, type IndexEntry } from './read-git-index.js';
 import { GitignoreRules } from './gitignore-rules.js';
 import { hashBlob } from './hash-blob.js';
 import { NotAGitRepositoryError } from '../../errors/index.js';
+import { gitCliVersion } from '../git-cli.js';
+import { cliStatus } from './cli-status.js';
 import type { FileStatus, StagedState, WorkTreeState, WorkingTreeStatus } from './status-types.js';
 
 interface HeadFile { oid: string; mode: number }
@@ -65,6 +67,17 @@ export class StatusEngine {
     if (!fs.existsSync(path.join(this.gitdir, 'HEAD'))) {
       throw new NotAGitRepositoryError(`${this.dir} is not a Git repository (no .git folder). Initialise one to see changes.`, { path: this.dir });
     }
+    // Line-ending and filter rules change what git hashes; only git itself applies them.
+    const attributes = readText(path.join(this.dir, '.gitattributes'));
+    if (attributes !== undefined && /\b(eol|text|filter|crlf)\b/.test(attributes.replace(/#.*$/gm, ''))) {
+      if (await gitCliVersion()) return cliStatus(this.dir);
+      const limits = ['.gitattributes sets line-ending or filter rules, which Paver applies only through the git command-line tool (not installed): files may show as modified although git considers them unchanged.'];
+      return { ...(await this.statusWithoutAttributes(options)), limits };
+    }
+    return this.statusWithoutAttributes(options);
+  }
+
+  private async statusWithoutAttributes(options: { full?: boolean }): Promise<WorkingTreeStatus> {
     const { branch, head } = await this.readHead();
     const indexChanged = this.loadIndex();
     if (options.full || indexChanged || this.needsFullScan) this.scanAll();

@@ -20,6 +20,8 @@ export interface WorkingTreeStatus {
   head: string | undefined;
   /** Changed paths, sorted by path. */
   files: FileStatus[];
+  /** Plain-language notes when a known limit may make the list inexact (e.g. .gitattributes line endings). */
+  limits?: string[];
 }
 
 /** True when nothing is staged, modified, deleted or untracked. */
