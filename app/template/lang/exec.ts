@@ -8,7 +8,7 @@ import { formatValue } from './format.js';
 import { NodeType, nodeLocation, nodeString, type ChainNode, type CommandNode, type FieldNode, type IdentifierNode, type ListNode, type Node, type NumberNode, type PipeNode, type BranchNode, type TemplateNode, type VariableNode } from './nodes.js';
 import type { Tree } from './parser.js';
 import {
-  GoFuncError, GoNumber, GoObject, NO_FIELD, funcCallable, goTypeTag, isGoFunction, isGoMap, isTruthy, sortedKeys, typeName,
+  GoFuncError, GoNumber, GoObject, NO_FIELD, goTypeTag, isGoFunction, isGoMap, isTruthy, sortedKeys, typeName,
   type CallContext, type ExecOptions, type FuncDefinition, type FuncMap, type GoFunction, type GoMap, type MissingKeyMode,
   type OutputChunkHook, type TemplateFunc, type TemplateSetApi, type Value,
 } from './value.js';
@@ -506,7 +506,16 @@ class State implements CallContext {
   private evalFunction(dot: Value, node: IdentifierNode, cmd: Node, args: Node[] | null, final: Final): Value {
     this.node = node;
     const name = node.name;
-    const fn = Object.hasOwn(this.set.funcs, name) ? this.set.funcs[name] : undefined;
+    // The resolved function is cached on the node per func map (sets may differ in funcs).
+    let fn: TemplateFunc | FuncDefinition | undefined;
+    const funcs = this.set.funcs;
+    if (node.funcsSeen === funcs) {
+      fn = node.funcResolved as TemplateFunc | FuncDefinition | undefined;
+    } else {
+      fn = Object.hasOwn(funcs, name) ? funcs[name] : undefined;
+      node.funcsSeen = funcs;
+      node.funcResolved = fn;
+    }
     if (fn === undefined) {
       if (builtinNames.has(name)) return this.evalBuiltin(dot, name as BuiltinName, cmd, args, final);
       this.errorf(`${goQuote(name)} is not a defined function`);
@@ -581,8 +590,8 @@ class State implements CallContext {
       const t = params === undefined ? 'interface {}' : i < params.length ? params[i] : (variadic ?? 'interface {}');
       argv[i] = this.validateType(final, t);
     }
-    const call = funcCallable(fn as TemplateFunc | FuncDefinition);
-    const saveName = this.funcName;
+    const call = typeof fn === 'function' ? fn : (fn as FuncDefinition).call;
+    // Arguments are already evaluated, so no nested call can overwrite this before `call` runs.
     this.funcName = name;
     try {
       const r = call(argv, this);
@@ -593,8 +602,6 @@ class State implements CallContext {
       this.node = node;
       const msg = e instanceof Error ? e.message : String(e);
       this.errorf(`error calling ${name}: ${msg}`);
-    } finally {
-      this.funcName = saveName;
     }
   }
 
@@ -624,7 +631,7 @@ class State implements CallContext {
         this.errorf(`cannot assign nil to ${type}`);
       // falls through (errorf never returns)
       case NodeType.Field:
-        return this.validateType(this.evalFieldChain(dot, dot, this.dotIface, n, n.ident, [n], MISSING), type);
+        return this.validateType(this.evalFieldChain(dot, dot, this.dotIface, n, n.ident, null, MISSING), type);
       case NodeType.Variable: return this.validateType(this.evalVariableNode(dot, n, null, MISSING), type);
       case NodeType.Pipe: return this.validateType(this.evalPipeline(dot, n), type);
       case NodeType.Identifier: return this.validateType(this.evalFunction(dot, n, n, null, MISSING), type);

@@ -27,7 +27,13 @@ export interface ChainNode extends BaseNode { type: NodeType.Chain; node: Node; 
 export interface CommandNode extends BaseNode { type: NodeType.Command; args: Node[] }
 export interface DotNode extends BaseNode { type: NodeType.Dot }
 export interface FieldNode extends BaseNode { type: NodeType.Field; ident: string[] }
-export interface IdentifierNode extends BaseNode { type: NodeType.Identifier; name: string }
+export interface IdentifierNode extends BaseNode {
+  type: NodeType.Identifier;
+  name: string;
+  /** Interpreter cache: the func map last used with this node and what `name` resolved to in it. */
+  funcsSeen?: object;
+  funcResolved?: unknown;
+}
 export interface ListNode extends BaseNode { type: NodeType.List; nodes: Node[] }
 export interface NilNode extends BaseNode { type: NodeType.Nil }
 export interface NumberNode extends BaseNode {
