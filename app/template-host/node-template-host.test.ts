@@ -22,3 +22,14 @@ describe('Node providers for template functions', () => {
     expect(Number(nanos / 1_000_000n)).toBeGreaterThan(Date.parse('2024-01-01'));
   });
 });
+
+describe('DSA keys', () => {
+  it('prints DSA keys in OpenSSL\'s "DSA PRIVATE KEY" form that Node can read back', async () => {
+    const { createPrivateKey } = await import('node:crypto');
+    const pem = nodeCryptoProvider().generatePrivateKeyPem!('dsa');
+    expect(pem.startsWith('-----BEGIN DSA PRIVATE KEY-----\n')).toBe(true);
+    const key = createPrivateKey({ key: pem, format: 'pem' });
+    expect(key.asymmetricKeyType).toBe('dsa');
+    expect(key.asymmetricKeyDetails?.modulusLength).toBe(1024);
+  });
+});
