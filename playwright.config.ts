@@ -1,4 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+
+// One id per run, inherited by the workers: concurrent runs keep separate state files.
+process.env.PAVER_E2E_RUN ??= randomUUID();
 
 // End-to-end tests drive browser mode in Debian's Chromium (Playwright cannot
 // download its own browsers here). e2e/global-setup.ts starts `paver web`.

@@ -6,6 +6,8 @@ export interface Settings {
   gitAuthorName: string;
   gitAuthorEmail: string;
   editorFontSize: number;
+  /** The kubeconfig context for previews and inspection ('' = the kubeconfig's current one, else the demo cluster). */
+  clusterContext: string;
 }
 
 export interface AppInfo {

@@ -9,6 +9,7 @@ export const defaultSettings: Settings = {
   gitAuthorName: '',
   gitAuthorEmail: '',
   editorFontSize: 13,
+  clusterContext: '',
 };
 
 const maxRecent = 10;

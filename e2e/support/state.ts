@@ -8,7 +8,7 @@ export interface E2eState {
   base: string;
 }
 
-export const e2eStateFile = join(tmpdir(), 'paver-e2e-state.json');
+export const e2eStateFile = join(tmpdir(), `paver-e2e-state-${process.env.PAVER_E2E_RUN ?? 'default'}.json`);
 
 /** The running browser-mode server that global-setup started. */
 export function e2eState(): E2eState {

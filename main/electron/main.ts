@@ -13,7 +13,7 @@ const sessions = new Map<number, ChannelSession>();
 async function start(): Promise<void> {
   await app.whenReady();
   const userDataDir = app.getPath('userData');
-  const core = createCore({ userDataDir, mode: 'electron', onWarning: (m) => console.warn(m) });
+  const core = createCore({ userDataDir, mode: 'electron', startDemoCluster: true, onWarning: (m) => console.warn(m) });
   const requested = process.argv.find((a) => a.startsWith('--workspace='))?.slice('--workspace='.length);
   await openStartupWorkspace(core, userDataDir, requested);
 

@@ -6,6 +6,8 @@ import { WorkspaceService } from '../../app/workspace/files/workspace-service.js
 import { createSampleWorkspace } from '../../app/workspace/sample/create-sample-workspace.js';
 import { findResourcesDir } from '../resources-dir.js';
 import { SimulationService } from '../../app/simulate/simulation-service.js';
+import { ClusterService } from '../../app/cluster/cluster-service.js';
+import { DemoClusterHost } from './demo-cluster-host.js';
 import { GitService } from '../../app/git/git-service.js';
 import { TemplateVersionsService } from '../../app/workspace/versions/template-versions-service.js';
 import { RpcDispatcher } from '../rpc/dispatcher.js';
@@ -14,6 +16,10 @@ import { paverVersion } from '../version.js';
 export interface CoreOptions {
   userDataDir: string;
   mode: AppInfo['mode'];
+  /** Start the embedded demo cluster in the background (the app does; tests usually do not). */
+  startDemoCluster?: boolean;
+  /** The environment (KUBECONFIG, HOME) kubeconfig loading reads. */
+  env?: Record<string, string | undefined>;
   /** Where warnings the user should see go (the watcher's fall back to polling, for example). */
   onWarning?: (message: string) => void;
 }
@@ -23,6 +29,7 @@ export interface Core {
   dispatcher: RpcDispatcher;
   workspace: WorkspaceService;
   app: AppService;
+  demoCluster: DemoClusterHost;
   dispose(): Promise<void>;
 }
 
@@ -42,13 +49,22 @@ export function createCore(options: CoreOptions): Core {
   const gitService = new GitService({ workspaceDir: () => workspaceRoot, fallbackAuthor });
   workspace.onDidChangeFiles((changes) => gitService.onFilesChanged(changes));
   const templates = new TemplateVersionsService({ workspaceDir: () => workspaceRoot, fallbackAuthor });
-  const services: PaverApi = { workspace, app, simulation, git: gitService, templates };
+  const demoCluster = new DemoClusterHost(options.userDataDir);
+  if (options.startDemoCluster) void demoCluster.start();
+  const cluster = new ClusterService({
+    env: options.env ?? process.env,
+    demoStatus: () => demoCluster.current,
+    loadSelection: async () => (await app.getSettings()).clusterContext,
+    saveSelection: async (name) => { await app.updateSettings({ clusterContext: name }); },
+  });
+  const services: PaverApi = { workspace, app, simulation, cluster, git: gitService, templates };
   return {
     services,
     dispatcher: new RpcDispatcher(services),
     workspace,
     app,
-    dispose: async () => { await workspace.close(); await simulation.close(); await gitService.close(); },
+    demoCluster,
+    dispose: async () => { await workspace.close(); await simulation.close(); await gitService.close(); await demoCluster.close(); },
   };
 }
 

@@ -24,7 +24,7 @@ export const webCommand: CliCommand = {
       return 1;
     }
     const userDataDir = defaultUserDataDir(io.env);
-    const core = createCore({ userDataDir, mode: 'browser', onWarning: (m) => io.stderr(`Warning: ${m}\n`) });
+    const core = createCore({ userDataDir, mode: 'browser', startDemoCluster: !io.env.PAVER_NO_DEMO_CLUSTER, env: io.env, onWarning: (m) => io.stderr(`Warning: ${m}\n`) });
     const requested = stringOption(args, 'workspace');
     const workspace = await openStartupWorkspace(core, userDataDir, requested ? resolve(io.cwd, requested) : undefined);
     const server = await startHttpServer({ dispatcher: core.dispatcher, staticDir, port, token: io.env.PAVER_WEB_TOKEN });

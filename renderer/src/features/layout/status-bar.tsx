@@ -5,6 +5,7 @@ import { useEditorStore, isDirty } from '../editor/editor-store.js';
 import { useErrorStore } from '../errors/error-store.js';
 import { useWorkspaceStore } from '../workspace/workspace-store.js';
 import { useThemeStore } from './theme-store.js';
+import { ClusterPicker } from '../cluster/cluster-picker.js';
 
 /** Workspace, save state, error count, theme and version along the bottom edge. */
 export function StatusBar() {
@@ -27,6 +28,7 @@ export function StatusBar() {
         </button>
       )}
       <span className="spacer" />
+      {info && <ClusterPicker />}
       {activeTab && <span data-testid="save-state">{saveState}</span>}
       <button type="button" className={`status-action${errorCount ? ' has-errors' : ''}`} onClick={() => toggleErrors(!errorsOpen)} data-testid="error-count">
         {errorCount === 0 ? 'No errors' : `${errorCount} error${errorCount === 1 ? '' : 's'}`}
