@@ -4,6 +4,7 @@ import type { ApiEvent } from './events.js';
 import type { WorkspaceApi } from './workspace-api.js';
 import type { AppApi } from './app-api.js';
 import type { SimulationApi } from './simulation-api.js';
+import type { ClusterApi } from './cluster-api.js';
 import type { GitApi } from './git-api.js';
 import type { TemplateApi } from './template-api.js';
 
@@ -12,6 +13,7 @@ export interface PaverApi {
   workspace: WorkspaceApi;
   app: AppApi;
   simulation: SimulationApi;
+  cluster: ClusterApi;
   git: GitApi;
   templates: TemplateApi;
 }
@@ -40,6 +42,10 @@ export const apiContract = {
   simulation: {
     methods: ['startSimulation', 'cancelSimulation', 'getLastSimulation', 'exportSimulationReport'],
     events: ['onSimulationProgress', 'onSimulationFinished'],
+  },
+  cluster: {
+    methods: ['listClusterContexts', 'selectClusterContext', 'getDemoClusterStatus'],
+    events: [],
   },
   git: {
     methods: ['getStatus', 'diffFile', 'stage', 'unstage', 'discard', 'commit', 'listBranches', 'createBranch', 'switchBranch', 'deleteBranch',

@@ -3,6 +3,7 @@ export * from './events.js';
 export * from './workspace-api.js';
 export * from './app-api.js';
 export * from './simulation-api.js';
+export * from './cluster-api.js';
 export * from './simulation-types.js';
 export * from './git-api.js';
 export * from './template-api.js';
