@@ -57,6 +57,8 @@ describe('chart loading', () => {
     expect(() => loadChartFiles(files({ 'Chart.yaml': 'apiVersion: v2\nname: a\nversion: 1.0.0\n', 'values.yaml': 'a: b: c\n' }), 'x'))
       .toThrow('cannot load values.yaml: error converting YAML to JSON: yaml: line 1: mapping values are not allowed in this context');
     expect(() => loadChartArchive(gzipSync(writeTar({ 'Chart.yaml': 'x' })), 'x.tgz')).toThrow('chart illegally contains content outside the base directory');
+    expect(() => loadChartFiles(files({ 'Chart.yaml': 'apiVersion: v2\nname: a\nversion: 1.0.0\n', 'charts/db/Chart.yaml': 'apiVersion: v2\nname: db\n' }), 'x'))
+      .toThrow('error unpacking db in a: validation: chart.metadata.version is required');
   });
 });
 
