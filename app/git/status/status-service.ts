@@ -47,6 +47,7 @@ export async function createStatusService(options: { workerUrl?: URL; inProcess?
     worker.on('message', (message: { id: number; result?: unknown; error?: SerializedError }) => {
       const entry = pending.get(message.id);
       pending.delete(message.id);
+      if (pending.size === 0) worker.unref();
       if (message.error) entry?.reject(deserializeError(message.error));
       else entry?.resolve(message.result);
     });
@@ -56,6 +57,8 @@ export async function createStatusService(options: { workerUrl?: URL; inProcess?
     call = (body) => new Promise((resolve, reject) => {
       if (exited) { reject(exited); return; }
       const id = nextId++;
+      // Keep the process alive only while a request is in flight (a CLI awaiting status must not exit).
+      if (pending.size === 0) worker.ref();
       pending.set(id, { resolve, reject });
       worker.postMessage({ ...body, id });
     });
