@@ -38,6 +38,7 @@ export class ClusterClient {
   readonly config: PaverKubeConfig;
   readonly api: RawKubernetesApi;
 
+  /** `context` holds the user's credentials: use it in the core, never send it to a UI (use ContextSummary). */
   private constructor(readonly context: ResolvedContext, options: ClusterClientOptions) {
     this.config = new PaverKubeConfig(context, options.requestTimeoutMs ?? 30_000, options.exec);
     this.api = RawKubernetesApi.fromConfig(this.config);
