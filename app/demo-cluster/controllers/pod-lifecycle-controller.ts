@@ -2,7 +2,7 @@
 // their containers through the container state machine, writes pod status
 // and records the kubelet's Events.
 import type { KubeObject } from '../api/kube-object.js';
-import { findResourceType } from '../api/resource-types.js';
+import { findResourceType, storageKeyOf } from '../api/resource-types.js';
 import type { Cluster } from '../cluster.js';
 import { demoNodeName } from '../seed/default-objects.js';
 import { containerStatus, stepContainer, type ContainerRuntime } from './container-machine.js';
@@ -19,7 +19,32 @@ interface PodRuntime {
   ip?: string;
 }
 
-const runtimes = new WeakMap<Cluster, Map<string, PodRuntime>>();
+interface LifecycleState {
+  runtimes: Map<string, PodRuntime>;
+  /** Keys (namespace/name) of pods that may still change; settled pods leave the set. */
+  candidates: Set<string>;
+}
+
+// Tracking candidates through the watch hub keeps a tick cheap with 50,000 settled pods.
+const states = new WeakMap<Cluster, LifecycleState>();
+
+function stateOf(cluster: Cluster): LifecycleState {
+  let state = states.get(cluster);
+  if (state) return state;
+  const created: LifecycleState = { runtimes: new Map(), candidates: new Set() };
+  for (const [key] of cluster.store.scan(pods)) created.candidates.add(key);
+  cluster.store.hub.subscribe(storageKeyOf(pods), (event) => {
+    const key = `${event.object.metadata.namespace}/${event.object.metadata.name}`;
+    if (event.type === 'ADDED') created.candidates.add(key);
+    if (event.type === 'DELETED') {
+      created.candidates.delete(key);
+      created.runtimes.delete(event.object.metadata.uid!);
+    }
+  });
+  states.set(cluster, state = created);
+  return created;
+}
+
 let ipCounter = 2;
 
 function condition(previous: any[] | undefined, type: string, status: boolean, now: string): object {
@@ -114,19 +139,21 @@ function advance(cluster: Cluster, pod: KubeObject, runtime: PodRuntime): void {
 
 /** Advances every pod that is not yet settled by one tick. */
 export function podLifecycleController(cluster: Cluster): void {
-  let table = runtimes.get(cluster);
-  if (!table) runtimes.set(cluster, table = new Map());
-  const live = new Set<string>();
-  for (const [, pod] of cluster.store.scan(pods)) {
+  const { runtimes, candidates } = stateOf(cluster);
+  for (const key of [...candidates]) {
+    const slash = key.indexOf('/');
+    const pod = cluster.store.get(pods, key.slice(0, slash), key.slice(slash + 1));
+    if (!pod) { candidates.delete(key); continue; }
     const uid = pod.metadata.uid!;
-    live.add(uid);
-    let runtime = table.get(uid);
+    let runtime = runtimes.get(uid);
     if (!runtime) {
       runtime = { tick: 0, stable: isSettled(pod) };
-      table.set(uid, runtime);
+      runtimes.set(uid, runtime);
     }
-    if (runtime.stable || pod.metadata.deletionTimestamp) continue;
-    advance(cluster, pod, runtime);
+    if (!runtime.stable && !pod.metadata.deletionTimestamp) advance(cluster, pod, runtime);
+    if (runtime.stable) {
+      candidates.delete(key);
+      runtimes.delete(uid);
+    }
   }
-  for (const uid of table.keys()) if (!live.has(uid)) table.delete(uid);
 }
