@@ -47,7 +47,8 @@ export function processIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     stdin: () => readLines(process.stdin),
-    cwd: process.cwd(),
+    // `npm run paver -- …` runs in the package folder; INIT_CWD is where the user typed it.
+    cwd: process.env.INIT_CWD ?? process.cwd(),
     env: process.env,
   };
 }
