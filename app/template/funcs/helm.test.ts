@@ -35,6 +35,12 @@ describe('tpl', () => {
     expect(render('{{ tpl "{{ include \\"name\\" . }}" . }}', { name: 'inc' }, { helpers })).toBe('inc');
   });
 
+  it('parses under the calling file, so a define that calls tpl can still be included from the tpl text', () => {
+    const render2 = { 'templates/_helpers.tpl': '{{- define "render" -}}{{ tpl .value .ctx }}{{- end -}}' };
+    expect(render('{{ include "render" (dict "value" "[{{ include \\"render\\" (dict \\"value\\" \\"in\\" \\"ctx\\" .) }}]" "ctx" .) }}', {}, { helpers: render2 })).toBe('[in]');
+    expect(render('{{ include "render" (dict "value" "{{ .x" "ctx" .) }}', {}, { helpers: render2 })).toContain('cannot parse template "{{ .x": template: templates/_helpers.tpl:1: unclosed action');
+  });
+
   it('keeps defines made inside tpl local to that call', () => {
     expect(render('{{ tpl "{{ define \\"x\\" }}X{{ end }}{{ include \\"x\\" . }}" . }}|{{ include "x" . }}')).toContain('no template "x"');
   });

@@ -94,10 +94,22 @@ function stripNoValue(s: string): string {
   return s.includes('<no value>') ? s.replaceAll('<no value>', '') : s;
 }
 
-/** Helm's tpl: parse the text under the calling template's name in a clone of the set, then run it. */
+/**
+ * The file the calling action was parsed from (a define inside _helpers.tpl gives
+ * that file). Parsing tpl text under it, rather than under a define's name, keeps
+ * the defines of the clone intact. CallContext has no such field yet, so this reads
+ * the interpreter's current tree and falls back to the template name.
+ */
+function callingFileName(ctx: CallContext): string {
+  const tree = (ctx as unknown as { tree?: { src?: { parseName?: unknown } } }).tree;
+  const parseName = tree?.src?.parseName;
+  return typeof parseName === 'string' && parseName !== '' ? parseName : ctx.templateName;
+}
+
+/** Helm's tpl: parse the text under the calling file's name in a clone of the set, then run it. */
 function runTpl(ctx: CallContext, text: string, values: Value, strict: boolean): string {
   const clone = ctx.templates.clone() as CloneableSet;
-  const name = ctx.templateName;
+  const name = callingFileName(ctx);
   const before = clone.lookup?.(name);
   try {
     clone.parse(name, text);

@@ -27,7 +27,7 @@ export type {
 export { toYaml, toYamlPretty, marshalYamlV2 } from './yaml/to-yaml.js';
 export { parseYamlLikeHelm } from './yaml/from-yaml.js';
 export { naturalLess, naturalSort } from './yaml/natural-sort.js';
-export { marshalJson } from './go-json.js';
+export { marshalJson, type JsonConvertible } from './go-json.js';
 export { SemverVersion, semverCompare } from './semver.js';
 export { GoTime } from './go-time.js';
 export { INCLUDE_NESTING_LIMIT } from './helm.js';
