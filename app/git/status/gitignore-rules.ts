@@ -1,6 +1,6 @@
 // .gitignore matching (patterns per folder, negation, anchoring, `**`, folder-only
 // patterns), implemented here because isomorphic-git's isIgnored re-reads every
-// .gitignore on each call. `core.excludesFile` is not read (same as isomorphic-git).
+// .gitignore on each call (and ignores `core.excludesFile`, which git applies).
 // Spec: https://git-scm.com/docs/gitignore
 
 interface Rule { regex: RegExp; negate: boolean; directoryOnly: boolean }
@@ -73,6 +73,11 @@ export class GitignoreRules {
     this.setFolderRules('\0exclude', text);
   }
 
+  /** Adds the user's global rules (`core.excludesFile`), the lowest precedence. */
+  setGlobalRules(text: string | undefined): void {
+    this.setFolderRules('\0global', text);
+  }
+
   /** True when `path` (relative, '/'-separated) is ignored; parent folders are assumed not ignored. */
   isIgnored(path: string, isDirectory: boolean): boolean {
     let ignored = false;
@@ -83,6 +88,7 @@ export class GitignoreRules {
         if (rule.regex.test(relative)) ignored = !rule.negate;
       }
     };
+    check(this.byFolder.get('\0global'), path);
     check(this.byFolder.get('\0exclude'), path);
     check(this.byFolder.get(''), path);
     let slash = path.indexOf('/');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import os from 'node:os';
 import { createTempRepository, removeTempRepository, runGit, writeFiles } from '../testing/temp-repository.js';
 import { StatusEngine } from './status-engine.js';
 import { cliStatus } from './cli-status.js';
@@ -35,6 +36,26 @@ describe('known limits are handled plainly', () => {
     await runGit(other, ['update-index', '--index-version', '4']);
     await expect(new StatusEngine(other).status()).rejects.toThrow(/index version 4.*git update-index --index-version 2/);
     await removeTempRepository(other);
+  });
+
+  it('applies the user\'s global excludes file, as git does', async () => {
+    const other = await createTempRepository({ 'a.txt': 'a\n' });
+    const home = await fs.mkdtemp(path.join(os.tmpdir(), 'paver-home-'));
+    await writeFiles(home, { '.config/git/ignore': '*.swp\n' });
+    await writeFiles(other, { 'a.txt.swp': 'editor swap\n', 'b.txt': 'b\n' });
+    const saved = { HOME: process.env.HOME, XDG: process.env.XDG_CONFIG_HOME };
+    process.env.HOME = home;
+    delete process.env.XDG_CONFIG_HOME;
+    try {
+      const status = await new StatusEngine(other).status();
+      expect(status.files.map((f) => f.path)).toEqual(['b.txt']);
+      expect(status).toEqual(await cliStatus(other));
+    } finally {
+      process.env.HOME = saved.HOME;
+      if (saved.XDG !== undefined) process.env.XDG_CONFIG_HOME = saved.XDG;
+      await fs.rm(home, { recursive: true, force: true });
+      await removeTempRepository(other);
+    }
   });
 
   it('defers to git when .gitattributes sets line endings', async () => {

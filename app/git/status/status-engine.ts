@@ -141,6 +141,7 @@ export class StatusEngine {
 
   private loadIgnoreRules(): void {
     this.ignore = new GitignoreRules();
+    this.ignore.setGlobalRules(globalExcludes(this.gitdir));
     this.ignore.setExcludeRules(readText(path.join(this.gitdir, 'info', 'exclude')));
   }
 
@@ -271,11 +272,25 @@ export class StatusEngine {
   }
 }
 
+// core.excludesFile from the repository's or the user's config, else git's default
+// $XDG_CONFIG_HOME/git/ignore (~/.config/git/ignore).
+function globalExcludes(gitdir: string): string | undefined {
+  const home = process.env.HOME ?? '';
+  const configured = [path.join(gitdir, 'config'), path.join(home, '.gitconfig'), path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'git', 'config')]
+    .map((file) => /^\s*excludesfile\s*=\s*(.+?)\s*$/im.exec(readText(file) ?? '')?.[1])
+    .find((value) => value !== undefined);
+  const file = configured
+    ? configured.replace(/^"(.*)"$/, '$1').replace(/^~(?=\/)/, home)
+    : path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'git', 'ignore');
+  return home || configured ? readText(file) : undefined;
+}
+
 function readText(file: string): string | undefined {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
     throw error;
   }
 }
