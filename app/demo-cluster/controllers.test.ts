@@ -79,6 +79,22 @@ describe('workload controllers', () => {
     expect(await reasons(before[0]!)).toContain('Killing');
   });
 
+  it('keeps old pods serving when a rolling update cannot progress (maxSurge/maxUnavailable)', async () => {
+    const spec = (image: string) => ({ replicas: 4, selector: { matchLabels: { app: 'roll' } },
+      template: { metadata: { labels: { app: 'roll' } }, spec: { containers: [{ name: 'app', image }] } } });
+    await f.apps.createNamespacedDeployment({ namespace: ns, body: { metadata: { name: 'roll' }, spec: spec('nginx:1.27') } });
+    await waitFor('4 available', async () => (await f.apps.readNamespacedDeployment({ name: 'roll', namespace: ns })).status?.availableReplicas === 4);
+    await f.apps.patchNamespacedDeployment({ name: 'roll', namespace: ns, body: [{ op: 'replace', path: '/spec/template/spec/containers/0/image', value: 'nginx:does-not-exist' }] });
+    const sets = await waitFor('surge pods failing beside 3 old ones', async () => {
+      const list = (await f.apps.listNamespacedReplicaSet({ namespace: ns, labelSelector: 'app=roll' })).items;
+      const byRevision = Object.fromEntries(list.map((rs) => [rs.metadata!.annotations!['deployment.kubernetes.io/revision'], rs.spec!.replicas]));
+      return byRevision['1'] === 3 && byRevision['2'] === 2 && byRevision;
+    });
+    expect(sets).toEqual({ '1': 3, '2': 2 });
+    const deployment = await f.apps.readNamespacedDeployment({ name: 'roll', namespace: ns });
+    expect(deployment.status).toMatchObject({ availableReplicas: 3, updatedReplicas: 2 });
+  });
+
   it('runs a Job to completion', async () => {
     await f.batch.createNamespacedJob({ namespace: ns, body: { metadata: { name: 'once' }, spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'job', image: 'busybox:1.36' }] } } } } });
     const job = await waitFor('job complete', async () => {

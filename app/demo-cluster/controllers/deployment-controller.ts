@@ -47,6 +47,43 @@ function createReplicaSet(cluster: Cluster, deployment: KubeObject, hash: string
   return created;
 }
 
+function resolveIntOrPercent(value: unknown, total: number, roundUp: boolean): number {
+  if (typeof value === 'number') return value;
+  const match = /^(\d+)%$/.exec(String(value ?? '25%'));
+  const scaled = (Number(match?.[1] ?? 25) / 100) * total;
+  return roundUp ? Math.ceil(scaled) : Math.floor(scaled);
+}
+
+/**
+ * One step of a RollingUpdate within maxSurge and maxUnavailable, as the
+ * deployment controller does: grow the new ReplicaSet up to desired+surge
+ * pods in total, then shrink old ones while enough pods stay available.
+ * Unhealthy old pods may always go.
+ */
+function rollingUpdate(cluster: Cluster, deployment: KubeObject, current: KubeObject, old: KubeObject[], desired: number): KubeObject {
+  const strategy = deployment.spec.strategy?.rollingUpdate ?? {};
+  const surge = resolveIntOrPercent(strategy.maxSurge, desired, true);
+  const unavailable = Math.max(resolveIntOrPercent(strategy.maxUnavailable, desired, false), surge === 0 ? 1 : 0);
+  const replicas = (rs: KubeObject) => rs.spec?.replicas ?? 0;
+  const total = replicas(current) + old.reduce((n, rs) => n + replicas(rs), 0);
+  if (replicas(current) > desired) current = scale(cluster, deployment, current, desired);
+  else if (replicas(current) < desired) {
+    const up = Math.min(desired - replicas(current), desired + surge - total);
+    if (up > 0) current = scale(cluster, deployment, current, replicas(current) + up);
+  }
+  const available = [current, ...old].reduce((n, rs) => n + (rs.status?.availableReplicas ?? 0), 0);
+  let budget = available - (desired - unavailable);
+  const oldestFirst = [...old].sort((a, b) => revisionOf(a) - revisionOf(b));
+  for (const rs of oldestFirst) {
+    if (replicas(rs) === 0) continue;
+    const unhealthy = Math.max(0, replicas(rs) - (rs.status?.availableReplicas ?? 0));
+    const down = Math.min(replicas(rs), unhealthy + Math.max(0, budget));
+    budget -= Math.max(0, down - unhealthy);
+    if (down > 0) scale(cluster, deployment, rs, replicas(rs) - down);
+  }
+  return current;
+}
+
 function reconcile(cluster: Cluster, deployment: KubeObject, owned: KubeObject[]): void {
   const hash = templateHash(deployment.spec.template);
   const desired = deployment.spec.replicas ?? 1;
@@ -62,13 +99,10 @@ function reconcile(cluster: Cluster, deployment: KubeObject, owned: KubeObject[]
   }
   const old = owned.filter((rs) => rs.metadata.uid !== current!.metadata.uid);
   if (!deployment.spec.paused) {
-    const recreate = deployment.spec.strategy?.type === 'Recreate';
-    if (recreate) for (const rs of old) scale(cluster, deployment, rs, 0);
-    const oldPods = old.reduce((n, rs) => n + (rs.status?.replicas ?? 0), 0);
-    if (!recreate || oldPods === 0) current = scale(cluster, deployment, current, desired);
-    if ((current.status?.availableReplicas ?? 0) >= desired && current.spec.replicas === desired) {
+    if (deployment.spec.strategy?.type === 'Recreate') {
       for (const rs of old) scale(cluster, deployment, rs, 0);
-    }
+      if (old.every((rs) => (rs.status?.replicas ?? 0) === 0)) current = scale(cluster, deployment, current, desired);
+    } else current = rollingUpdate(cluster, deployment, current, old, desired);
   }
   const limit = deployment.spec.revisionHistoryLimit ?? 10;
   const retired = old.filter((rs) => (rs.spec?.replicas ?? 0) === 0 && (rs.status?.replicas ?? 0) === 0).sort((a, b) => revisionOf(a) - revisionOf(b));
