@@ -75,11 +75,12 @@ function forgePrng(provider: TemplateCryptoProvider): { getBytesSync(count: numb
 }
 
 /** A new private key PEM (Sprig's genPrivateKey encodings). */
-function generateKeyPem(provider: TemplateCryptoProvider, type: PrivateKeyType, bits: number): string {
+function generateKeyPem(provider: TemplateCryptoProvider, type: PrivateKeyType, bits: number | undefined): string {
   if (provider.generatePrivateKeyPem !== undefined) return provider.generatePrivateKeyPem(type, bits);
   if (type === 'rsa') {
     // Without a host provider, node-forge may use the platform's native keygen (much faster than pure JS).
-    const options = provider === defaultCrypto ? { bits, e: 0x10001 } : { bits, e: 0x10001, prng: forgePrng(provider) };
+    const size = bits ?? 2048;
+    const options = provider === defaultCrypto ? { bits: size, e: 0x10001 } : { bits: size, e: 0x10001, prng: forgePrng(provider) };
     const pair = forge.pki.rsa.generateKeyPair(options as forge.pki.rsa.GenerateKeyPairOptions);
     return normalizePem(forge.pki.privateKeyToPem(pair.privateKey));
   }
@@ -221,7 +222,8 @@ export const cryptoFunctions: FuncMap = {
   genPrivateKey: define(['string'], ([type], ctx) => {
     const keyType = keyTypes[type as string];
     if (keyType === undefined) return `Unknown type ${type as string}`;
-    return generateKeyPem(cryptoOf(ctx), keyType, keyType === 'rsa' ? 4096 : 0);
+    // Sprig: RSA 4096, DSA L2048N256, P-256, Ed25519.
+    return generateKeyPem(cryptoOf(ctx), keyType, keyType === 'rsa' ? 4096 : keyType === 'dsa' ? 2048 : undefined);
   }),
   buildCustomCert: define(['string', 'string'], ([cert, key]) => {
     const certPem = parsePemBase64(cert as string, 'certificate');
