@@ -407,7 +407,7 @@ function sharpMap(type: string, m: GoMap, depth: number): string {
 }
 
 function formatArg(v: Value, spec: Spec, depth: number): string {
-  if (spec.verb === 'T') return pad(typeName(v), { ...spec, zero: false });
+  if (spec.verb === 'T') return pad(truncateRunes(typeName(v), spec.prec), spec);
   if (spec.sharpV) return pad(formatSharpV(v, depth), spec, false);
   if (v === null || v === undefined) {
     if (depth > 0) return '<nil>';
@@ -487,12 +487,26 @@ function intArg(v: Value): number | undefined {
   return undefined;
 }
 
-/** fmt.Sprintf with Go's verbs, flags, width, precision, `*` and the %!verb(type=value) errors. */
+/** fmt.Sprintf with Go's verbs, flags, width, precision, `*`, `%[n]` and the %!verb(type=value) errors. */
 export function sprintf(format: string, args: readonly Value[]): string {
   let out = '';
   let argNum = 0;
+  let reordered = false;
   let i = 0;
   const end = format.length;
+  const isDigit = (k: number): boolean => k < end && format.charCodeAt(k) >= 48 && format.charCodeAt(k) <= 57;
+  // Go's argNumber: an explicit [n] index (1-based) at i.
+  const argNumber = (at: number): { num: number; i: number; found: boolean; good: boolean } => {
+    if (at >= end || format[at] !== '[') return { num: argNum, i: at, found: false, good: true };
+    reordered = true;
+    const close = format.indexOf(']', at + 1);
+    if (end - at < 3 || close < 0) return { num: argNum, i: at + 1, found: false, good: false };
+    const digits = format.slice(at + 1, close);
+    if (!/^[0-9]+$/.test(digits)) return { num: argNum, i: close + 1, found: false, good: false };
+    const index = Number(digits) - 1;
+    if (index >= 0 && index < args.length) return { num: index, i: close + 1, found: true, good: true };
+    return { num: argNum, i: close + 1, found: true, good: false };
+  };
   while (i < end) {
     const pct = format.indexOf('%', i);
     if (pct < 0) {
@@ -501,55 +515,78 @@ export function sprintf(format: string, args: readonly Value[]): string {
     }
     if (pct > i) out += format.slice(i, pct);
     i = pct + 1;
+    let goodArgNum = true;
     const spec: Spec = { minus: false, plus: false, sharp: false, space: false, zero: false, width: -1, prec: -1, verb: '', plusV: false, sharpV: false };
     flags: for (; i < end; i++) {
       switch (format[i]) {
         case '#': spec.sharp = true; break;
-        case '0': spec.zero = true; break;
+        case '0': spec.zero = !spec.minus; break;
         case '+': spec.plus = true; break;
-        case '-': spec.minus = true; break;
+        case '-': spec.minus = true; spec.zero = false; break;
         case ' ': spec.space = true; break;
         default: break flags;
       }
     }
+    let a = argNumber(i);
+    argNum = a.num;
+    i = a.i;
+    let afterIndex = a.found;
+    if (!a.good) goodArgNum = false;
     // Width.
     if (format[i] === '*') {
       i++;
       const w = argNum < args.length ? intArg(args[argNum]) : undefined;
-      argNum++;
+      if (argNum < args.length) argNum++;
       if (w === undefined) {
         out += '%!(BADWIDTH)';
       } else {
         spec.width = w;
         if (w < 0) {
           spec.minus = true;
+          spec.zero = false;
           spec.width = -w;
         }
       }
+      afterIndex = false;
     } else {
       const start = i;
-      while (i < end && format.charCodeAt(i) >= 48 && format.charCodeAt(i) <= 57) i++;
-      if (i > start) spec.width = Number(format.slice(start, i));
+      while (isDigit(i)) i++;
+      if (i > start) {
+        spec.width = Number(format.slice(start, i));
+        if (afterIndex) goodArgNum = false;
+      }
     }
     // Precision.
-    if (format[i] === '.') {
+    if (i + 1 < end && format[i] === '.') {
       i++;
+      if (afterIndex) goodArgNum = false;
+      a = argNumber(i);
+      argNum = a.num;
+      i = a.i;
+      afterIndex = a.found;
+      if (!a.good) goodArgNum = false;
       if (format[i] === '*') {
         i++;
         const p = argNum < args.length ? intArg(args[argNum]) : undefined;
-        argNum++;
+        if (argNum < args.length) argNum++;
         if (p === undefined || p < 0) {
           out += '%!(BADPREC)';
         } else {
           spec.prec = p;
         }
+        afterIndex = false;
       } else {
         const start = i;
-        while (i < end && format.charCodeAt(i) >= 48 && format.charCodeAt(i) <= 57) i++;
+        while (isDigit(i)) i++;
         spec.prec = i > start ? Number(format.slice(start, i)) : 0;
       }
     }
-    if (spec.minus) spec.zero = false;
+    if (!afterIndex) {
+      a = argNumber(i);
+      argNum = a.num;
+      i = a.i;
+      if (!a.good) goodArgNum = false;
+    }
     if (i >= end) {
       out += '%!(NOVERB)';
       break;
@@ -560,6 +597,10 @@ export function sprintf(format: string, args: readonly Value[]): string {
     spec.verb = verb;
     if (verb === '%') {
       out += '%';
+      continue;
+    }
+    if (!goodArgNum) {
+      out += '%!' + verb + '(BADINDEX)';
       continue;
     }
     if (argNum >= args.length) {
@@ -578,12 +619,12 @@ export function sprintf(format: string, args: readonly Value[]): string {
     }
     out += formatArg(args[argNum++], spec, 0);
   }
-  if (argNum < args.length) {
+  if (!reordered && argNum < args.length) {
     out += '%!(EXTRA ';
     for (let k = argNum; k < args.length; k++) {
       if (k > argNum) out += ', ';
-      const a = args[k];
-      out += a === null || a === undefined ? '<nil>' : typeName(a) + '=' + formatValue(a);
+      const v = args[k];
+      out += v === null || v === undefined ? '<nil>' : typeName(v) + '=' + formatValue(v);
     }
     out += ')';
   }

@@ -16,9 +16,20 @@ function t(id: string, template: string, extra: Partial<EvalRequest> = {}): Eval
   return { id, template, data: values, ...extra };
 }
 
+const printfFormats = ['%[1]d %[1]d', '%[2]d %[1]d', '%[3]d', '%[0]d', '%[x]d', '%[1]5d', '%[1].2f', '%[2]*[1]d', '%.[2]d', '%[1]', '%[', '%.', '%5.',
+  '%-05d', '%0-5d', '%*d', '%-*d', '%.*d', '%[2]v %v', '%v %[1]v %v', '%08.3q', '% +d', '%#-8x|', '%x %X %#X', '%.1q', '%10.3T', '%05T',
+  '%5t', '%05v', '%+.3e', '%#.3g', '%#g', '%#e', '%#.0f', '%#.0e', '%#8.3x'];
+
+/** printf with explicit argument indexes, star widths and flag mixes, over several operand types. */
+function printfCases(): EvalRequest[] {
+  const operands = ['5', '1.5', '"s"', '-3', 'true'];
+  return printfFormats.flatMap((f, i) => operands.map((a, j) => t(`printf/matrix-${i}-${j}`, `{{printf ${JSON.stringify(f)} ${a} 2 3.5}}`)));
+}
+
 /** The feature requests (ids are stable; expected results live in the fixture file). */
 export function featureCases(): EvalRequest[] {
   return [
+    ...printfCases(),
     // Text, trim markers, comments.
     t('trim/both', 'a  {{- .name -}}  b'),
     t('trim/newlines', 'x:\n  {{- .name }}\n  {{- /* c */ -}}\n  y'),
