@@ -7,7 +7,7 @@ import { GoTemplateError } from '../../errors/go-template-error.js';
 import { builtinNames } from '../lang/builtins.js';
 import { isEmptyTree } from '../lang/nodes.js';
 import { GoParseError, parseTemplate, type Tree } from '../lang/parser.js';
-import { funcCallable, type CallContext, type ExecOptions, type FuncMap, type GoMap, type TemplateSetApi, type Value } from '../lang/value.js';
+import { funcCallable, type CallContext, type FuncMap, type GoMap, type Value } from '../lang/value.js';
 import { chartFullPath, isLibraryChart, type Chart } from './chart-types.js';
 import { valuesTable } from './coalesce.js';
 import { ChartFiles, chartObject, valuesObject } from './template-objects.js';
@@ -49,15 +49,13 @@ function trackingFuncs(funcs: FuncMap): FuncMap {
     // Chunks of this helper go to the caller's pending list; helpers it includes collect in `nested`
     // and attach to the helper chunk that writes their output.
     const nested: OutputChunk[] = [];
-    const proxy = Object.create(ctx) as CallContext;
-    Object.defineProperty(proxy, 'execute', {
-      value: (name: string, data: Value, set?: TemplateSetApi, overrides?: Partial<ExecOptions>) => ctx.execute(name, data, set, {
-        ...overrides,
-        onChunk: (text, file, line) => {
-          outer.push(nested.length > 0 ? { text, file, line, helpers: nested.splice(0) } : { text, file, line });
-        },
-      }),
-    });
+    const onChunk = (text: string, file: string, line: number) => {
+      outer.push(nested.length > 0 ? { text, file, line, helpers: nested.splice(0) } : { text, file, line });
+    };
+    const proxy: CallContext = {
+      funcName: ctx.funcName, templateName: ctx.templateName, templates: ctx.templates, options: ctx.options, host: ctx.host,
+      execute: (name, data, set, overrides) => ctx.execute(name, data, set, overrides ? { ...overrides, onChunk } : { onChunk }),
+    };
     activeRecorder = nested;
     try {
       return call(args, proxy);

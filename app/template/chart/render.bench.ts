@@ -64,16 +64,26 @@ spec:
   return loadChartFiles(files, 'heavy');
 }
 
+/** Best of several rounds: the machine may be shared, and the minimum is the engine's own cost. */
+function bestMs(run: () => void, iterations: number, rounds = 5): number {
+  let best = Infinity;
+  for (let r = 0; r < rounds; r++) {
+    const start = performance.now();
+    for (let i = 0; i < iterations; i++) run();
+    best = Math.min(best, (performance.now() - start) / iterations);
+  }
+  return best;
+}
+
 function time(label: string, chart: Chart, funcs: FuncMap, iterations: number, values: GoMap = {}): void {
   const options = { funcs, releaseName: 'bench', sourceMap: false, values } as const;
-  for (let i = 0; i < 20; i++) renderChartWithFuncs(chart, options);
-  const start = performance.now();
-  for (let i = 0; i < iterations; i++) renderChartWithFuncs(chart, options);
-  const ms = (performance.now() - start) / iterations;
-  const withMap = performance.now();
-  for (let i = 0; i < iterations; i++) renderChartWithFuncs(chart, { ...options, sourceMap: true });
-  const msMap = (performance.now() - withMap) / iterations;
-  console.log(`${label.padEnd(44)} ${ms.toFixed(2)} ms/render   (with source map ${msMap.toFixed(2)} ms)`);
+  for (let i = 0; i < 20; i++) {
+    renderChartWithFuncs(chart, options);
+    renderChartWithFuncs(chart, { ...options, sourceMap: true });
+  }
+  const ms = bestMs(() => renderChartWithFuncs(chart, options), iterations);
+  const msMap = bestMs(() => renderChartWithFuncs(chart, { ...options, sourceMap: true }), iterations);
+  console.log(`${label.padEnd(48)} ${ms.toFixed(2)} ms/render   (with source map ${msMap.toFixed(2)} ms)   best of 5 rounds`);
 }
 
 const funcs = await benchFuncs();
@@ -82,12 +92,12 @@ if (existsSync(samplePath)) {
   const sample = await loadChart(nodeFileReader(root), 'resources/sample-workspace/templates/web-service');
   try {
     const values = { team: 'checkout', image: { repository: 'registry.acme.example/checkout', tag: '1.4.2' } };
-    time(`web-service sample (${sample.templates.length} templates), warm`, sample, funcs.map, 200, values);
+    time(`web-service sample (${sample.templates.length} templates), warm`, sample, funcs.map, 40, values);
   } catch (error) {
     console.log(`web-service sample: could not render with ${funcs.name}: ${(error as Error).message.split('\n')[0]}`);
   }
 } else {
   console.log('web-service sample chart not found; skipped');
 }
-time('include-heavy generated (50 templates, depth 8)', includeHeavyChart(), funcs.map, 50);
+time('include-heavy generated (50 templates, depth 8), warm', includeHeavyChart(), funcs.map, 10);
 console.log(`function map: ${funcs.name}`);

@@ -40,8 +40,11 @@ function isLiteral(sources: TemplateSources, chunk: OutputChunk): boolean {
   const from = starts[chunk.line - 1];
   if (from === undefined) return false;
   const lineEnd = starts[chunk.line] ?? source.length;
-  const at = source.indexOf(chunk.text, from);
-  return at >= from && at <= lineEnd;
+  // Literal text starts on its node's line: search only there, not the rest of the file.
+  for (let at = source.indexOf(chunk.text[0] ?? '', from); at >= 0 && at <= lineEnd; at = source.indexOf(chunk.text[0] ?? '', at + 1)) {
+    if (source.startsWith(chunk.text, at)) return true;
+  }
+  return false;
 }
 
 /**
