@@ -27,7 +27,11 @@ function keyString(key: unknown): string {
 function convert(node: Node | null | undefined, doc: Document, depth: number): Value {
   if (depth > 10000) throw new YamlToJsonError('error converting YAML to JSON: yaml: exceeded max depth');
   if (node === null || node === undefined) return null;
-  if (isAlias(node)) return convert(node.resolve(doc) as Node | undefined, doc, depth + 1);
+  if (isAlias(node)) {
+    const target = node.resolve(doc) as Node | undefined;
+    if (target === undefined) throw new YamlToJsonError(`error converting YAML to JSON: yaml: unknown anchor '${node.source}' referenced`);
+    return convert(target, doc, depth + 1);
+  }
   if (isScalar(node)) {
     const v = node.value;
     if (typeof v === 'bigint') return Number(v);
@@ -63,13 +67,37 @@ function mergeInto(target: Record<string, Value>, source: Value): void {
   }
 }
 
-function libyamlMessage(code: string, message: string): string {
-  if (/flow (sequence|collection|map)/i.test(message) || code === 'MISSING_CHAR') return 'did not find expected node content';
-  if (code === 'BAD_INDENT' || code === 'MISSING_SEQ_ENTRY') return 'did not find expected key';
-  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') return 'could not find expected \':\'';
-  if (code === 'TAB_AS_INDENT') return 'found character that cannot start any token';
-  if (code === 'DUPLICATE_KEY') return message;
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+interface YamlProblem {
+  code: string;
+  message: string;
+  pos: [number, number];
+  linePos?: [{ line: number; col: number }, ...unknown[]];
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text[i] === '\n') line++;
+  return line;
+}
+
+/** libyaml's wording (as yaml.v2 reports it) for the parse problems charts run into. */
+function libyamlProblem(text: string, error: YamlProblem): { line: number; message: string } {
+  const line = error.linePos?.[0].line ?? lineAt(text, error.pos[0]);
+  const { code, message } = error;
+  if (code === 'BLOCK_AS_IMPLICIT_KEY') {
+    const colon = /:(?=[ \t\n]|$)/g;
+    colon.lastIndex = error.pos[0];
+    const next = colon.exec(text);
+    return { line: next === null ? line : lineAt(text, next.index), message: 'mapping values are not allowed in this context' };
+  }
+  if (code === 'MISSING_CHAR' && /quote/.test(message)) return { line: lineAt(text, text.length), message: 'found unexpected end of stream' };
+  if (code === 'MISSING_CHAR' && /Flow sequence/.test(message)) return { line, message: "did not find expected ',' or ']'" };
+  if (code === 'MISSING_CHAR' && /Flow map/.test(message)) return { line, message: "did not find expected ',' or '}'" };
+  if (code === 'BAD_INDENT' && /^Flow (sequence|map)/.test(message)) return { line, message: 'did not find expected node content' };
+  if (code === 'BAD_INDENT' || code === 'MULTILINE_IMPLICIT_KEY' || code === 'MISSING_SEQ_ENTRY') return { line, message: 'did not find expected key' };
+  if (code === 'UNEXPECTED_TOKEN' && /node end/.test(message)) return { line, message: "did not find expected '-' indicator" };
+  if (code === 'TAB_AS_INDENT' || code === 'BAD_SCALAR_START') return { line, message: 'found character that cannot start any token' };
+  return { line, message: message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') };
 }
 
 /** Parses YAML like sigs.k8s.io/yaml.Unmarshal into interface{}; throws YamlToJsonError. Empty input gives null. */
@@ -87,9 +115,8 @@ export function parseYamlLikeHelm(text: string): Value {
   if (list.length === 0) return null;
   const doc = list[0];
   if (doc.errors.length > 0) {
-    const error = doc.errors[0];
-    const line = (error.linePos?.[0].line ?? 1);
-    throw new YamlToJsonError(`error converting YAML to JSON: yaml: line ${line}: ${libyamlMessage(error.code, error.message)}`);
+    const { line, message } = libyamlProblem(text, doc.errors[0] as unknown as YamlProblem);
+    throw new YamlToJsonError(`error converting YAML to JSON: yaml: line ${line}: ${message}`);
   }
   return convert(doc.contents as Node | null, doc, 0);
 }

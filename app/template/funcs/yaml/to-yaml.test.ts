@@ -57,6 +57,10 @@ describe('fromYaml parsing', () => {
 
   it('reports syntax errors in sigs.k8s.io/yaml words', () => {
     expect(() => parseYamlLikeHelm('a: [')).toThrow('error converting YAML to JSON: yaml: line 1: did not find expected node content');
+    expect(() => parseYamlLikeHelm('key: value\n  bad: indent')).toThrow('yaml: line 2: mapping values are not allowed in this context');
+    expect(() => parseYamlLikeHelm('a:\n\tb: 1')).toThrow('yaml: line 2: found character that cannot start any token');
+    expect(() => parseYamlLikeHelm('a:\n  b: 1\n c: 2')).toThrow('yaml: line 3: did not find expected key');
+    expect(() => parseYamlLikeHelm('a: *nope')).toThrow("yaml: unknown anchor 'nope' referenced");
   });
 
   it('resolves anchors and merge keys', () => {
