@@ -487,6 +487,31 @@ function intArg(v: Value): number | undefined {
   return undefined;
 }
 
+function isDigit(format: string, k: number): boolean {
+  const c = format.charCodeAt(k);
+  return c >= 48 && c <= 57;
+}
+
+interface ArgIndex {
+  num: number;
+  i: number;
+  found: boolean;
+  good: boolean;
+  reordered: boolean;
+}
+
+/** Go's argNumber: an explicit 1-based [n] argument index at `at`, if any. */
+function argNumber(format: string, at: number, argNum: number, numArgs: number): ArgIndex {
+  if (at >= format.length || format[at] !== '[') return { num: argNum, i: at, found: false, good: true, reordered: false };
+  const close = format.indexOf(']', at + 1);
+  if (format.length - at < 3 || close < 0) return { num: argNum, i: at + 1, found: false, good: false, reordered: true };
+  const digits = format.slice(at + 1, close);
+  if (!/^[0-9]+$/.test(digits)) return { num: argNum, i: close + 1, found: false, good: false, reordered: true };
+  const index = Number(digits) - 1;
+  if (index >= 0 && index < numArgs) return { num: index, i: close + 1, found: true, good: true, reordered: true };
+  return { num: argNum, i: close + 1, found: true, good: false, reordered: true };
+}
+
 /** fmt.Sprintf with Go's verbs, flags, width, precision, `*`, `%[n]` and the %!verb(type=value) errors. */
 export function sprintf(format: string, args: readonly Value[]): string {
   let out = '';
@@ -494,19 +519,6 @@ export function sprintf(format: string, args: readonly Value[]): string {
   let reordered = false;
   let i = 0;
   const end = format.length;
-  const isDigit = (k: number): boolean => k < end && format.charCodeAt(k) >= 48 && format.charCodeAt(k) <= 57;
-  // Go's argNumber: an explicit [n] index (1-based) at i.
-  const argNumber = (at: number): { num: number; i: number; found: boolean; good: boolean } => {
-    if (at >= end || format[at] !== '[') return { num: argNum, i: at, found: false, good: true };
-    reordered = true;
-    const close = format.indexOf(']', at + 1);
-    if (end - at < 3 || close < 0) return { num: argNum, i: at + 1, found: false, good: false };
-    const digits = format.slice(at + 1, close);
-    if (!/^[0-9]+$/.test(digits)) return { num: argNum, i: close + 1, found: false, good: false };
-    const index = Number(digits) - 1;
-    if (index >= 0 && index < args.length) return { num: index, i: close + 1, found: true, good: true };
-    return { num: argNum, i: close + 1, found: true, good: false };
-  };
   while (i < end) {
     const pct = format.indexOf('%', i);
     if (pct < 0) {
@@ -527,7 +539,8 @@ export function sprintf(format: string, args: readonly Value[]): string {
         default: break flags;
       }
     }
-    let a = argNumber(i);
+    let a = argNumber(format, i, argNum, args.length);
+    if (a.reordered) reordered = true;
     argNum = a.num;
     i = a.i;
     let afterIndex = a.found;
@@ -550,7 +563,7 @@ export function sprintf(format: string, args: readonly Value[]): string {
       afterIndex = false;
     } else {
       const start = i;
-      while (isDigit(i)) i++;
+      while (isDigit(format, i)) i++;
       if (i > start) {
         spec.width = Number(format.slice(start, i));
         if (afterIndex) goodArgNum = false;
@@ -560,7 +573,8 @@ export function sprintf(format: string, args: readonly Value[]): string {
     if (i + 1 < end && format[i] === '.') {
       i++;
       if (afterIndex) goodArgNum = false;
-      a = argNumber(i);
+      a = argNumber(format, i, argNum, args.length);
+      if (a.reordered) reordered = true;
       argNum = a.num;
       i = a.i;
       afterIndex = a.found;
@@ -577,12 +591,13 @@ export function sprintf(format: string, args: readonly Value[]): string {
         afterIndex = false;
       } else {
         const start = i;
-        while (isDigit(i)) i++;
+        while (isDigit(format, i)) i++;
         spec.prec = i > start ? Number(format.slice(start, i)) : 0;
       }
     }
     if (!afterIndex) {
-      a = argNumber(i);
+      a = argNumber(format, i, argNum, args.length);
+      if (a.reordered) reordered = true;
       argNum = a.num;
       i = a.i;
       if (!a.good) goodArgNum = false;
