@@ -24,6 +24,8 @@ import { RenderProblem, renderChartWithFuncs, type ChartRenderResult, type Rende
 import { UserValuesProblem, buildUserValues as buildUserValuesRaw, type UserValueSources } from './chart/user-values.js';
 import type { GoMap } from './lang/value.js';
 import { defaultChartFuncs } from './chart/default-funcs.js';
+import { clearTemplateCache } from './chart/render-templates.js';
+import { clearManifestCache } from './chart/manifest-sorter.js';
 // Registers Sprig + Helm's functions as the default map (side effect of the funcs package).
 import './funcs/index.js';
 import { TemplateSet } from './lang/engine.js';
@@ -95,6 +97,12 @@ export function renderNameTemplate(template: string, funcs?: FuncMap): string {
     if (error instanceof GoTemplateError) throw new TemplateRenderError(error.message, { phase: 'install', file: 'name-template', line: error.data.line, column: error.data.column });
     throw error;
   }
+}
+
+/** Drops the engine's caches of parse trees and parsed manifests (they are bounded; this frees them now). */
+export function clearRenderCaches(): void {
+  clearTemplateCache();
+  clearManifestCache();
 }
 
 /** The text `helm template` prints for a render result (what `paver render` writes to stdout). */

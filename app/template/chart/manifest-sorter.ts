@@ -67,6 +67,11 @@ function stringField(value: unknown): string {
 const parseCache = new Map<string, unknown>();
 const PARSE_CACHE_LIMIT = 4000;
 
+/** Drops the parsed-document cache (memory pressure, or to measure cold renders). */
+export function clearManifestCache(): void {
+  parseCache.clear();
+}
+
 function parseCached(content: string): unknown {
   if (parseCache.has(content)) {
     const hit = parseCache.get(content);

@@ -128,7 +128,12 @@ function cleanupParseError(file: string, error: GoParseError): TemplateProblem {
 
 // Parse trees by function map and (name, text): trees are immutable, and a live
 // preview re-parses mostly unchanged files. Bounded per function map.
-const treeCache = new WeakMap<FuncMap, Map<string, Map<string, Tree>>>();
+let treeCache = new WeakMap<FuncMap, Map<string, Map<string, Tree>>>();
+
+/** Drops cached parse trees (memory pressure, or to measure cold renders). */
+export function clearTemplateCache(): void {
+  treeCache = new WeakMap();
+}
 const TREE_CACHE_LIMIT = 5000;
 
 function parseCached(name: string, text: string, funcs: FuncMap): Map<string, Tree> {
