@@ -34,7 +34,7 @@ export interface WriteOptions {
   userAgent?: string;
   /** Admission warnings collected for the `Warning` response headers. */
   warnings: string[];
-  /** Seeding only: keep the status written in the manifest. */
+  /** Seeding only: keep the status and uid written in the manifest. */
   preserveStatus?: boolean;
   /** Unknown fields: Strict rejects (400), Warn (the default for clients) warns, Ignore drops silently. */
   fieldValidation?: 'Strict' | 'Warn' | 'Ignore';

@@ -22,10 +22,14 @@ describe('sample seed', () => {
   });
 
   it('has a failing rollout and a crash loop that reach their states', async () => {
-    await waitFor('search-indexer ImagePullBackOff', async () => {
-      const pods = await f.core.listNamespacedPod({ namespace: 'search-dev', labelSelector: 'paver.dev/service=search-indexer' });
-      return pods.items[0]?.status?.containerStatuses?.[0]?.state?.waiting?.reason === 'ImagePullBackOff';
+    await waitFor('search-indexer: revision 1 serving, revision 2 in ImagePullBackOff', async () => {
+      const pods = (await f.core.listNamespacedPod({ namespace: 'search-dev', labelSelector: 'paver.dev/service=search-indexer' })).items;
+      const byVersion = (version: string) => pods.filter((p) => p.metadata!.labels!['paver.dev/template-version'] === version);
+      return byVersion('1.0.1').some((p) => p.status?.containerStatuses?.[0]?.ready) &&
+        byVersion('1.0.2').some((p) => p.status?.containerStatuses?.[0]?.state?.waiting?.reason === 'ImagePullBackOff');
     });
+    const indexer = await f.apps.readNamespacedDeployment({ name: 'search-indexer', namespace: 'search-dev' });
+    expect(indexer.metadata!.annotations!['deployment.kubernetes.io/revision']).toBe('2');
     await waitFor('log-shipper CrashLoopBackOff', async () => {
       const pods = await f.core.listNamespacedPod({ namespace: 'platform-dev', labelSelector: 'paver.dev/service=log-shipper' });
       return pods.items[0]?.status?.containerStatuses?.[0]?.state?.waiting?.reason === 'CrashLoopBackOff';

@@ -58,6 +58,14 @@ export function logLines(podName: string, container: any, startedAt: number, fro
   return lines;
 }
 
+/** Lines kept per container, as the kubelet rotates logs; older lines are gone. */
+export const retainedLines = 5000;
+
+/** Index of the oldest line still retained. */
+export function firstRetainedLine(total: number): number {
+  return Math.max(0, total - retainedLines);
+}
+
 /** How many lines a container has produced by `now` (ms). Crashing containers stop after their last words. */
 export function lineCount(container: any, startedAt: number, now: number): number {
   const produced = Math.max(0, Math.floor((now - startedAt) / lineIntervalMs) + 1);

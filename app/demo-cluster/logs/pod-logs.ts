@@ -6,7 +6,7 @@ import type { KubeObject } from '../api/kube-object.js';
 import { findResourceType } from '../api/resource-types.js';
 import { badRequest } from '../api/status-error.js';
 import type { Cluster } from '../cluster.js';
-import { lineCount, lineIntervalMs, logLines, type LogLine } from './log-lines.js';
+import { firstRetainedLine, lineCount, lineIntervalMs, logLines, type LogLine } from './log-lines.js';
 
 const pods = findResourceType('', 'v1', 'pods')!;
 
@@ -50,9 +50,9 @@ export function servePodLogs(cluster: Cluster, _req: IncomingMessage, res: Serve
   const timestamps = query.get('timestamps') === 'true';
   const now = cluster.nowMs();
   const total = lineCount(container, startedAt, now);
-  let from = 0;
+  let from = firstRetainedLine(total);
   const since = query.get('sinceSeconds') ?? (query.get('sinceTime') ? String((now - Date.parse(query.get('sinceTime')!)) / 1000) : null);
-  if (since !== null) from = Math.max(0, Math.ceil((now - Number(since) * 1000 - startedAt) / lineIntervalMs));
+  if (since !== null) from = Math.max(from, Math.ceil((now - Number(since) * 1000 - startedAt) / lineIntervalMs));
   const tail = query.get('tailLines');
   if (tail !== null && Number(tail) >= 0) from = Math.max(from, total - Number(tail));
   let text = render(logLines(pod.metadata.name!, container, startedAt, from, total), timestamps);

@@ -62,7 +62,8 @@ export function prepareCreate(cluster: Cluster, type: ResourceType, namespace: s
   if (cluster.store.get(type, meta.namespace, meta.name)) throw alreadyExists(type.group, type.plural, meta.name);
   delete meta.resourceVersion;
   delete meta.deletionTimestamp;
-  meta.uid = cluster.newUid();
+  // Seed manifests may fix a uid so their ownerReferences can point at it.
+  meta.uid = options.preserveStatus && typeof meta.uid === 'string' ? meta.uid : cluster.newUid();
   meta.creationTimestamp = cluster.now();
   delete meta.managedFields;
   // The status subresource belongs to controllers: a create cannot set it.

@@ -31,9 +31,19 @@ export async function readScenario(dir: string): Promise<KubeObject[]> {
   return objects;
 }
 
+// Seeded running pods have been up "for a while": the clock starts at seeding.
+function stampStartTimes(cluster: Cluster, object: KubeObject): KubeObject {
+  if (object.kind !== 'Pod' || !object.status) return object;
+  const now = cluster.now();
+  const status = { ...object.status, startTime: object.status.startTime ?? now };
+  status.containerStatuses = (status.containerStatuses ?? []).map((s: any) =>
+    s.state?.running && !s.state.running.startedAt ? { ...s, state: { running: { startedAt: now } } } : s);
+  return { ...object, status };
+}
+
 /** Creates manifests through the normal create path (defaulting and validation apply). */
-export function createManifests(cluster: Cluster, objects: KubeObject[], source: string): void {
-  for (const object of objects) {
+export function createManifests(cluster: Cluster, manifests: KubeObject[], source: string): void {
+  for (const object of manifests.map((m) => stampStartTimes(cluster, m))) {
     const type = findResourceTypeByKind(object.apiVersion, object.kind);
     if (!type) throw new Error(`${source}: ${object.apiVersion} ${object.kind} is not served by the demo cluster`);
     createObject(cluster, type, object.metadata?.namespace ?? (type.namespaced ? 'default' : undefined), object,
