@@ -62,6 +62,8 @@ export interface SimulationRequest {
   asOf?: string;
   /** Only these services (for incremental runs). */
   services?: string[];
+  /** Only the services of one shard (by a stable hash of the name), for parallel workers. */
+  shard?: { index: number; count: number };
 }
 
 export interface SimulationMatrix {

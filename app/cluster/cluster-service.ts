@@ -1,10 +1,8 @@
 // The ClusterApi: the user's kubeconfig merged (as kubectl would merge a
 // KUBECONFIG list) with the demo cluster's, every context checked concurrently.
 // Only summaries leave this file; credentials stay in the core.
-import { delimiter } from 'node:path';
 import type { ClusterApi, ClusterContextInfo, ClusterContexts, DemoClusterStatus } from '../api/index.js';
 import { UnknownContextError } from '../errors/index.js';
-import { kubeconfigFileList } from './kubeconfig/load-kubeconfig.js';
 import { listContexts } from './list-contexts.js';
 
 export const demoContextName = 'paver-demo';
@@ -23,9 +21,8 @@ export class ClusterService implements ClusterApi {
 
   async listClusterContexts(): Promise<ClusterContexts> {
     const demo = this.options.demoStatus();
-    const userFiles = kubeconfigFileList({ env: this.options.env }).files;
-    const files = demo.state === 'running' && demo.kubeconfigPath ? [...userFiles, demo.kubeconfigPath] : userFiles;
-    const list = await listContexts({ env: { ...this.options.env, KUBECONFIG: files.join(delimiter) }, timeoutMs: 3000 });
+    const additionalFiles = demo.state === 'running' && demo.kubeconfigPath ? [demo.kubeconfigPath] : [];
+    const list = await listContexts({ env: this.options.env, additionalFiles, timeoutMs: 3000 });
     const contexts: ClusterContextInfo[] = list.contexts.map((c) => ({
       name: c.name,
       server: c.server,

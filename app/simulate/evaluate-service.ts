@@ -22,6 +22,8 @@ export interface EvaluateServiceInput {
   service: ServiceDefinition;
   environment: string;
   asOf: string;
+  /** Also locate each finding in the rendered YAML and the template (off for timeline passes, which need outcomes only). */
+  detail?: boolean;
 }
 
 /** The environment's namespace as a Namespace object, labelled as paver.yaml declares. */
@@ -78,7 +80,11 @@ export async function evaluateServiceEnvironment(input: EvaluateServiceInput): P
       asOf,
     });
     const describe = `${rendered_.kind}/${rendered_.name}`;
-    for (const violation of result.violations) addFinding(row, violationFinding(violation, describe, rendered_, rendered.result.sourceMap));
+    for (const violation of result.violations) {
+      addFinding(row, input.detail === false
+        ? { policy: violation.policy, binding: violation.binding, outcome: violation.error ? 'error' : actionOutcome(violation.action), message: violation.message, object: describe }
+        : violationFinding(violation, describe, rendered_, rendered.result.sourceMap));
+    }
     for (const skipped of result.notEvaluated) {
       addFinding(row, { policy: skipped.policy, binding: skipped.binding, outcome: 'not-evaluated', message: skipped.reason, object: describe, podTemplate: skipped.podTemplate });
     }

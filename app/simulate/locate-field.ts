@@ -10,14 +10,23 @@ export function parseFieldPath(fieldPath: string): (string | number)[] {
   return segments;
 }
 
+const parsedDocuments = new Map<string, { lineCounter: LineCounter; document: ReturnType<typeof parseDocument> }>();
+
 /**
  * The 1-based line of a field in a YAML document, or of its deepest existing
  * parent, so a finding can point at the rendered line and, through the source
  * map, at the template line that produced it.
  */
 export function lineOfField(yamlText: string, fieldPath: string | undefined): number | undefined {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(yamlText, { lineCounter, keepSourceTokens: false });
+  let parsed = parsedDocuments.get(yamlText);
+  if (!parsed) {
+    const lineCounter = new LineCounter();
+    parsed = { lineCounter, document: parseDocument(yamlText, { lineCounter, keepSourceTokens: false }) };
+    // Rendered documents repeat across findings, dates and runs: parse each once.
+    if (parsedDocuments.size > 20_000) parsedDocuments.clear();
+    parsedDocuments.set(yamlText, parsed);
+  }
+  const { lineCounter, document } = parsed;
   let node: unknown = document.contents;
   let line: number | undefined = node && (node as Node).range ? lineCounter.linePos((node as Node).range![0]).line : undefined;
   for (const segment of fieldPath ? parseFieldPath(fieldPath) : []) {

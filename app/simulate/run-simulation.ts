@@ -48,7 +48,7 @@ export class Simulator {
     const proposed = await this.prepare(request.workspaceDir, proposedState);
     const baseline = request.baseline ? await this.prepare(request.workspaceDir, request.baseline) : undefined;
     try {
-      const jobs = [proposed, ...(baseline ? [baseline] : [])].map((state) => ({ state, rows: rowsOf(state, request.services) }));
+      const jobs = [proposed, ...(baseline ? [baseline] : [])].map((state) => ({ state, rows: rowsOf(state, request.services, request.shard) }));
       const total = jobs.reduce((n, job) => n + job.rows.length, 0);
       let done = 0;
       const matrices: SimulationMatrix[] = [];
@@ -103,17 +103,24 @@ export class Simulator {
     const rows: ServiceEnvironmentResult[] = [];
     for (const row of matrix.rows) {
       const service = byName.get(row.service);
-      if (service) rows.push(await evaluateServiceEnvironment({ loaded: state.loaded, policies: state.policies, cache: this.cache, service, environment: row.environment, asOf }));
+      if (service) rows.push(await evaluateServiceEnvironment({ loaded: state.loaded, policies: state.policies, cache: this.cache, service, environment: row.environment, asOf, detail: false }));
     }
     return rows;
   }
 }
 
-function rowsOf(state: PreparedState, only: string[] | undefined) {
+/** A stable shard for a service name, so each worker keeps rendering the same services (and keeps its cache warm). */
+export function shardOf(name: string, count: number): number {
+  let hash = 2166136261;
+  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 16777619);
+  return (hash >>> 0) % count;
+}
+
+function rowsOf(state: PreparedState, only: string[] | undefined, shard?: { index: number; count: number }) {
   const wanted = only ? new Set(only) : undefined;
   const declared = state.loaded.model.workspace?.environments.map((e) => e.name) ?? [];
   return state.loaded.model.services
-    .filter((service) => !wanted || wanted.has(service.name))
+    .filter((service) => (!wanted || wanted.has(service.name)) && (!shard || shardOf(service.name, shard.count) === shard.index))
     .flatMap((service) => {
       const environments = Object.keys(service.environments);
       return (environments.length ? environments : declared).map((environment) => [service, environment] as const);

@@ -1,9 +1,12 @@
-// Runs simulations in a worker thread so the main process and the web server's
-// event loop stay responsive; reports progress and supports cancel. Keeps the
-// last result so a file change re-simulates only the services it affects.
+// Runs simulations in worker threads so the main process and the web server's
+// event loop stay responsive; reports progress and supports cancel. With
+// several workers, services are sharded by a stable hash of their name, so
+// each worker keeps rendering the same services and keeps its cache warm.
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { deserializeError, SimulationCancelledError, type SerializedError } from '../errors/index.js';
 import type { SimulationProgress, SimulationRequest, SimulationResult } from '../api/simulation-types.js';
+import { mergeIncrementalResult } from './merge-results.js';
 
 /** A running simulation: its result, and a way to cancel it. */
 export interface SimulationHandle {
@@ -17,37 +20,40 @@ type WorkerReply =
   | { type: 'result'; id: number; result: SimulationResult }
   | { type: 'error'; id: number; error: SerializedError; cancelled: boolean };
 
+interface Pending {
+  resolve: (result: SimulationResult) => void;
+  reject: (error: unknown) => void;
+  onProgress?: (progress: SimulationProgress) => void;
+}
+
 /** Where the worker's code is: the .ts file under tsx/vitest, the built .js file beside the bundle otherwise. */
 export function defaultSimulationWorkerUrl(): URL {
   return new URL(import.meta.url.endsWith('.ts') ? './simulation-worker-dev.mjs' : './simulation-worker.js', import.meta.url);
 }
 
-/**
- * Owns one simulation worker.
- * @example
- *   const runner = new SimulationRunner();
- *   const run = runner.start({ workspaceDir }, (p) => console.log(p.done, p.total));
- *   const result = await run.result;
- */
-export class SimulationRunner {
+export interface SimulationRunnerOptions {
+  workerUrl?: URL;
+  /** Worker threads to shard services over (default: the cores available, at most 4). */
+  workers?: number;
+}
+
+/** One worker thread and its pending runs. */
+class SimulationWorker {
   private worker: Worker | undefined;
-  private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: SimulationResult) => void; reject: (e: unknown) => void; onProgress?: (p: SimulationProgress) => void }>();
+  private readonly pending = new Map<number, Pending>();
 
-  constructor(private readonly workerUrl: URL = defaultSimulationWorkerUrl()) {}
+  constructor(private readonly url: URL) {}
 
-  /** Starts a run in the worker. */
-  start(request: SimulationRequest, onProgress?: (progress: SimulationProgress) => void): SimulationHandle {
-    const worker = this.ensureWorker();
-    const id = this.nextId++;
-    const result = new Promise<SimulationResult>((resolve, reject) => this.pending.set(id, { resolve, reject, onProgress }));
-    worker.postMessage({ type: 'run', id, request });
-    return { id, result, cancel: () => worker.postMessage({ type: 'cancel', id }) };
+  run(id: number, request: SimulationRequest, onProgress?: (p: SimulationProgress) => void): Promise<SimulationResult> {
+    const worker = this.ensure();
+    return new Promise<SimulationResult>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, onProgress });
+      worker.postMessage({ type: 'run', id, request });
+    });
   }
 
-  /** Tells the worker a template's draft changed, so its cached renders are dropped. */
-  invalidateTemplate(template: string): void {
-    this.worker?.postMessage({ type: 'invalidate-template', template });
+  post(message: unknown): void {
+    this.worker?.postMessage(message);
   }
 
   async close(): Promise<void> {
@@ -56,9 +62,9 @@ export class SimulationRunner {
     await worker?.terminate();
   }
 
-  private ensureWorker(): Worker {
+  private ensure(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.workerUrl);
+    const worker = new Worker(this.url);
     worker.unref();
     worker.on('message', (reply: WorkerReply) => {
       const entry = this.pending.get(reply.id);
@@ -80,5 +86,69 @@ export class SimulationRunner {
     worker.on('exit', (code) => { if (this.pending.size) failAll(new Error(`The simulation worker stopped (exit code ${code}).`)); });
     this.worker = worker;
     return worker;
+  }
+}
+
+/**
+ * Owns the simulation workers.
+ * @example
+ *   const runner = new SimulationRunner();
+ *   const run = runner.start({ workspaceDir }, (p) => console.log(p.done, p.total));
+ *   const result = await run.result;
+ */
+export class SimulationRunner {
+  private readonly workers: SimulationWorker[];
+  private nextId = 1;
+
+  constructor(options: SimulationRunnerOptions | URL = {}) {
+    const settings = options instanceof URL ? { workerUrl: options } : options;
+    const count = Math.max(1, settings.workers ?? Math.min(4, availableParallelism()));
+    const url = settings.workerUrl ?? defaultSimulationWorkerUrl();
+    this.workers = Array.from({ length: count }, () => new SimulationWorker(url));
+  }
+
+  /** Starts a run, sharded over the workers; progress is summed over the shards. */
+  start(request: SimulationRequest, onProgress?: (progress: SimulationProgress) => void): SimulationHandle {
+    const id = this.nextId++;
+    const started = performance.now();
+    // An incremental run of a few services stays on one worker: sharding it would only add start-up work.
+    const shards = request.services && request.services.length < 20 ? 1 : this.workers.length;
+    const progress: SimulationProgress[] = [];
+    const report = (index: number, p: SimulationProgress) => {
+      progress[index] = p;
+      const all = progress.filter(Boolean);
+      onProgress?.({
+        phase: all.every((x) => x.phase === 'done') ? 'done' : all.find((x) => x.phase !== 'done')!.phase,
+        done: all.reduce((n, x) => n + x.done, 0),
+        total: all.reduce((n, x) => n + x.total, 0),
+        message: p.message,
+      });
+    };
+    const runs = Array.from({ length: shards }, (_, index) =>
+      this.workers[index]!.run(id, shards > 1 ? { ...request, shard: { index, count: shards } } : request, (p) => report(index, p)));
+    const result = Promise.all(runs).then((parts) => {
+      let merged = parts[0]!;
+      for (const part of parts.slice(1)) merged = mergeIncrementalResult(merged, part, [...new Set(part.proposed.rows.map((r) => r.service))]);
+      merged.stats = {
+        ...merged.stats,
+        evaluations: parts.reduce((n, p) => n + p.stats.evaluations, 0),
+        renders: parts.reduce((n, p) => n + p.stats.renders, 0),
+        cachedRenders: parts.reduce((n, p) => n + p.stats.cachedRenders, 0),
+        policies: merged.proposed.policies.length,
+        environments: new Set(merged.proposed.rows.map((r) => r.environment)).size,
+        ms: Math.round(performance.now() - started),
+      };
+      return merged;
+    });
+    return { id, result, cancel: () => { for (const worker of this.workers) worker.post({ type: 'cancel', id }); } };
+  }
+
+  /** Tells the workers a template's draft changed, so their cached renders are dropped. */
+  invalidateTemplate(template: string): void {
+    for (const worker of this.workers) worker.post({ type: 'invalidate-template', template });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
   }
 }
