@@ -76,7 +76,7 @@ function respondObjects(ctx: ResourceHandlerContext, req: IncomingMessage, res: 
     if (!object) throw notFound(type.group, type.plural, name);
     if (wantsTable(req.headers.accept)) {
       sendJson(res, 200, toTable(type.kind, [object], cluster.nowMs(), { resourceVersion: object.metadata.resourceVersion }, query.get('includeObject') !== 'None'));
-    } else sendJson(res, 200, cluster.store.json(object));
+    } else sendJson(res, 200, object.apiVersion === apiVersionOf(type) ? cluster.store.json(object) : { ...object, apiVersion: apiVersionOf(type) });
     return;
   }
   const page = listObjects(cluster, type, namespace, listQuery(query));
@@ -87,7 +87,10 @@ function respondObjects(ctx: ResourceHandlerContext, req: IncomingMessage, res: 
   }
   // Serialise the page only: the items are shared references into the store.
   const head = JSON.stringify({ kind: `${type.kind}List`, apiVersion: apiVersionOf(type), metadata: listMeta });
-  sendJson(res, 200, `${head.slice(0, -1)},"items":[${page.items.map((item) => cluster.store.json(item)).join(',')}]}`);
+  // Versions of one group share storage (autoscaling v1/v2): label items with the version asked for.
+  const apiVersion = apiVersionOf(type);
+  const items = page.items.map((item) => item.apiVersion === apiVersion ? cluster.store.json(item) : JSON.stringify({ ...item, apiVersion }));
+  sendJson(res, 200, `${head.slice(0, -1)},"items":[${items.join(',')}]}`);
 }
 
 /** Handles one request to a resource path. */
