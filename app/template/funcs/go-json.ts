@@ -4,7 +4,15 @@
 import {
   GoNumber, GoObject, compareGoStrings, isGoMap, type GoMap, type Value,
 } from '../lang/value.js';
+import { formatFloat } from '../lang/format.js';
 import { formatFloatJson } from './yaml/go-float.js';
+
+/** encoding/json's float32 text: shortest float32 digits, 'e' form outside [1e-6, 1e21). */
+function float32Json(n: number): string {
+  const abs = Math.abs(n);
+  if (abs !== 0 && (abs < 1e-6 || abs >= 1e21)) return formatFloat(n, 'e', -1, 32).replace(/e([+-])0(\d)$/, 'e$1$2');
+  return formatFloat(n, 'f', -1, 32);
+}
 import { base64Encode } from './encoding-base.js';
 
 /** A JSON value as json.Marshal would produce it (numbers kept as their JSON text). */
@@ -45,8 +53,8 @@ export function toJsonTree(value: Value, depth = 0): JsonTree {
   if (value instanceof GoNumber) {
     if (value.isInteger) return { t: 'number', text: value.value.toString() };
     const n = Number(value.value);
-    if (!Number.isFinite(n)) throw new JsonMarshalError(`json: unsupported value: ${n}`);
-    return { t: 'number', text: formatFloatJson(n) };
+    if (!Number.isFinite(n)) throw new JsonMarshalError(`json: unsupported value: ${formatFloat(n, 'g', -1, 32)}`);
+    return { t: 'number', text: float32Json(n) };
   }
   if (value instanceof Uint8Array) return { t: 'string', v: base64Encode(value) };
   if (Array.isArray(value)) return { t: 'array', items: value.map((item) => toJsonTree(item, depth + 1)) };
