@@ -46,6 +46,13 @@ describe('create and defaulting', () => {
     expect(service.spec!.clusterIP).toMatch(/^10\.96\./);
   });
 
+  it('folds Secret stringData into base64 data', async () => {
+    const secret = await f.core.createNamespacedSecret({ namespace: 'writes', body: { metadata: { name: 's' }, stringData: { password: 'hunter2' } } });
+    expect(secret.data).toEqual({ password: Buffer.from('hunter2').toString('base64') });
+    expect(secret.stringData).toBeUndefined();
+    expect(secret.type).toBe('Opaque');
+  });
+
   it('gives generateName a random suffix and rejects duplicates with 409', async () => {
     const made = await f.core.createNamespacedConfigMap({ namespace: 'writes', body: { metadata: { generateName: 'gen-' } } });
     expect(made.metadata!.name).toMatch(/^gen-[a-z0-9]{5}$/);

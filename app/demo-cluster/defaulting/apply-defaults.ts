@@ -26,6 +26,16 @@ function defaultService(service: any): void {
   service.status ??= { loadBalancer: {} };
 }
 
+// The apiserver folds write-only stringData into base64 data.
+function defaultSecret(secret: KubeObject): void {
+  secret.type ??= 'Opaque';
+  if (secret.stringData && typeof secret.stringData === 'object') {
+    const encoded = Object.fromEntries(Object.entries(secret.stringData).map(([k, v]) => [k, Buffer.from(String(v)).toString('base64')]));
+    secret.data = { ...secret.data, ...encoded };
+    delete secret.stringData;
+  }
+}
+
 function defaultNamespace(namespace: KubeObject): void {
   namespace.metadata.labels = { ...namespace.metadata.labels, 'kubernetes.io/metadata.name': namespace.metadata.name! };
   namespace.spec ??= { finalizers: ['kubernetes'] };
@@ -66,7 +76,7 @@ export function applyDefaults(object: KubeObject): void {
     case 'CronJob': return defaultCronJob(object);
     case 'Service': return defaultService(object);
     case 'Namespace': return defaultNamespace(object);
-    case 'Secret': object.type ??= 'Opaque'; return;
+    case 'Secret': return defaultSecret(object);
     case 'ServiceAccount': return;
   }
 }
