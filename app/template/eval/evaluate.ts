@@ -41,6 +41,9 @@ class JsonNumber extends GoObject {
   override goString(): string {
     return this.text;
   }
+  override goTruth(): boolean {
+    return this.text.length > 0;
+  }
 }
 
 /** Converts decoded JSON to Go values per the oracle's `numbers` mode. */

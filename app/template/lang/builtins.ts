@@ -134,6 +134,7 @@ function length(item: Value): Value {
   if (item === undefined) fail('reflect: call of reflect.Value.Type on zero Value');
   if (item === null) fail('len of nil pointer');
   if (typeof item === 'string') return BigInt(utf8ByteLength(item));
+  if (item instanceof GoObject && item.goKind === 'string') return BigInt(utf8ByteLength(item.goString() ?? ''));
   if (Array.isArray(item) || item instanceof Uint8Array) return BigInt(item.length);
   if (item instanceof GoObject) {
     if (item.goKind === 'map') return BigInt(Object.keys(item.goMap() ?? {}).length);
@@ -174,6 +175,7 @@ function index(item: Value, indexes: Value[]): Value {
   for (let raw of indexes) {
     raw = deiface(raw);
     if (item === null) fail('index of nil pointer');
+    if (item instanceof GoObject && item.goKind === 'string') item = item.goString() ?? '';
     if (typeof item === 'string') {
       const bytes = utf8.encode(item);
       const x = indexArg(raw, bytes.length);
@@ -241,8 +243,14 @@ function basicKind(v: Value): Kind {
     default:
       if (v instanceof GoNumber) return v.type === 'float32' ? Kind.Float : v.isUnsigned ? Kind.Uint : Kind.Int;
       if (v instanceof GoObject && v.goKind === 'complex128') return Kind.Complex;
+      if (v instanceof GoObject && v.goKind === 'string') return Kind.String;
       return Kind.Invalid;
   }
+}
+
+/** The string of a string-kind value (string or a named string type such as json.Number). */
+function str(v: Value): string {
+  return typeof v === 'string' ? v : v instanceof GoObject ? v.goString() ?? '' : '';
 }
 
 function num(v: Value): bigint | number {
@@ -269,7 +277,8 @@ function eq(arg1: Value, rest: Value[]): boolean {
       else if (arg1 !== undefined && arg !== undefined) incompatible(arg1, arg);
     } else {
       switch (k1) {
-        case Kind.Bool: case Kind.String: truth = arg1 === arg; break;
+        case Kind.Bool: truth = arg1 === arg; break;
+        case Kind.String: truth = str(arg1) === str(arg); break;
         case Kind.Int: case Kind.Uint: case Kind.Float: truth = num(arg1) === num(arg); break;
         case Kind.Complex: {
           const a = arg1 as unknown as { re: number; im: number };
@@ -325,7 +334,7 @@ function lt(arg1: Value, arg2: Value): boolean {
   }
   switch (k1) {
     case Kind.Bool: case Kind.Complex: return fail('invalid type for comparison');
-    case Kind.String: return compareGoStrings(arg1 as string, arg2 as string) < 0;
+    case Kind.String: return compareGoStrings(str(arg1), str(arg2)) < 0;
     default: return num(arg1) < num(arg2);
   }
 }

@@ -75,12 +75,16 @@ function formatPlus(v: Value, depth: number): string {
   return formatComposite(v, depth);
 }
 
+function isStringKind(v: Value): boolean {
+  return typeof v === 'string' || (v instanceof GoObject && v.goKind === 'string');
+}
+
 /** fmt.Sprint: operands formatted with %v, a space between two operands when neither is a string. */
 export function sprint(args: readonly Value[]): string {
   let out = '';
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (i > 0 && typeof a !== 'string' && typeof args[i - 1] !== 'string') out += ' ';
+    if (i > 0 && !isStringKind(a) && !isStringKind(args[i - 1])) out += ' ';
     out += formatValue(a);
   }
   return out;
@@ -448,6 +452,10 @@ function formatArg(v: Value, spec: Spec, depth: number): string {
   }
   if (v instanceof GoObject && v.goKind === 'func') {
     return spec.verb === 'v' ? pad('<nil>', spec) : '%!' + spec.verb + '(' + v.goType + '=<nil>)';
+  }
+  if (v instanceof GoObject && v.goKind === 'string') {
+    const text = v.goString() ?? '';
+    return spec.verb === 'v' || spec.verb === 's' || spec.verb === 'q' || spec.verb === 'x' || spec.verb === 'X' ? formatString(text, spec) : badVerb(v, spec);
   }
   if (v instanceof GoObject) {
     const s = v.goString();
