@@ -14,6 +14,8 @@ describe('Sprig string functions', () => {
       .toBe('Hello World-Foo_bar|hello world|hELLO wORLD|hbw');
     expect(render('{{ snakecase "HTTPServer" }}|{{ snakecase "FirstName" }}|{{ kebabcase "NoHTTPS" }}|{{ camelcase "http_server" }}|{{ camelcase "_complex__case_" }}'))
       .toBe('http_server|first_name|no-https|HttpServer|_Complex_Case_');
+    expect(render('{{ snakecase "Bld4Floor3rd" }}|{{ snakecase "HTTP20xOK" }}|{{ kebabcase "Duration2m3s" }}|{{ camelcase "GOLANG_IS_GREAT" }}|{{ camelcase "some words" }}'))
+      .toBe('bld4_floor_3rd|http_20x_ok|duration-2m3s|GolangIsGreat|SomeWords');
   });
 
   it('trims, replaces, repeats and wraps', () => {

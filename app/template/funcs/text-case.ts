@@ -14,68 +14,120 @@ export function isGoSpace(c: string): boolean {
   return spacePattern.test(c);
 }
 
-/** xstrings camelCaseToLowerCase: snakecase ('_') and kebabcase ('-'). */
+type WordType = 'invalid' | 'number' | 'upper' | 'alphabet' | 'connector' | 'punct' | 'other';
+
+const isAlphabet = (c: string): boolean => /^[A-Za-z]$/.test(c);
+const isPunct = (c: string): boolean => /^\p{P}$/u.test(c);
+
+/** xstrings 1.5 nextWord: splits "HTTPServer" into "HTTP" + "Server", "Bld4" into "Bld" + "4". */
+function nextWord(chars: string[], start: number): { type: WordType; end: number } {
+  if (start >= chars.length) return { type: 'invalid', end: start };
+  const first = chars[start];
+  let i = start + 1;
+  if (isConnector(first)) {
+    while (i < chars.length && isConnector(chars[i])) i++;
+    return { type: 'connector', end: i };
+  }
+  if (isPunct(first)) {
+    while (i < chars.length && isPunct(chars[i])) i++;
+    return { type: 'punct', end: i };
+  }
+  if (isUpper(first)) {
+    if (i >= chars.length) return { type: 'upper', end: i };
+    if (isUpper(chars[i])) {
+      while (i < chars.length && isUpper(chars[i])) i++;
+      // "HTTPStatus" is "HTTP" + "Status": the last capital starts the next word.
+      if (i < chars.length && isAlphabet(chars[i])) i--;
+    } else if (isAlphabet(chars[i])) {
+      while (i < chars.length && isAlphabet(chars[i]) && !isUpper(chars[i])) i++;
+    }
+    return { type: 'upper', end: i };
+  }
+  if (isAlphabet(first)) {
+    while (i < chars.length && isAlphabet(chars[i]) && !isUpper(chars[i])) i++;
+    return { type: 'alphabet', end: i };
+  }
+  if (isNumber(first)) {
+    while (i < chars.length && isNumber(chars[i])) i++;
+    return { type: 'number', end: i };
+  }
+  while (i < chars.length && !isConnector(chars[i]) && !isAlphabet(chars[i]) && !isNumber(chars[i]) && !isPunct(chars[i])) i++;
+  return { type: 'other', end: i };
+}
+
+function lowerWord(type: WordType, word: string, connector: string): string {
+  if (type !== 'upper' && type !== 'connector') return word;
+  let out = '';
+  for (const c of word) out += isConnector(c) ? connector : isUpper(c) ? c.toLowerCase() : c;
+  return out;
+}
+
+/** xstrings 1.5 camelCaseToLowerCase: snakecase ('_') and kebabcase ('-'). */
 export function camelToLower(input: string, connector: string): string {
   const chars = Array.from(input);
+  if (chars.length === 0) return '';
   let out = '';
-  let i = 0;
-  let r0 = connector;
-  const next = (): string | undefined => (i < chars.length ? chars[i++] : undefined);
-  while (i < chars.length) {
-    const prev = r0;
-    r0 = next()!;
-    if (isUpper(r0)) {
-      if (prev !== connector && !isNumber(prev)) out += connector;
-      out += r0.toLowerCase();
-      if (i >= chars.length) break;
-      r0 = next()!;
-      if (!isUpper(r0)) {
-        out += r0;
+  let pos = 0;
+  const take = (): { type: WordType; word: string } => {
+    const { type, end } = nextWord(chars, pos);
+    const word = chars.slice(pos, end).join('');
+    pos = end;
+    return { type, word };
+  };
+  let { type, word } = take();
+  while (pos < chars.length) {
+    if (type !== 'connector') out += lowerWord(type, word, connector);
+    const prev = type;
+    const last = word;
+    ({ type, word } = take());
+    if (prev === 'number') {
+      while (type === 'alphabet' || type === 'number') {
+        out += lowerWord(type, word, connector);
+        ({ type, word } = take());
+      }
+      if (type !== 'invalid' && type !== 'punct' && type !== 'connector') out += connector;
+    } else if (prev === 'connector') {
+      out += lowerWord(prev, last, connector);
+    } else if (prev !== 'punct') {
+      if (type !== 'number') {
+        if (type !== 'connector' && type !== 'punct') out += connector;
         continue;
       }
-      let r1 = r0;
-      while (i < chars.length) {
-        r1 = r0;
-        r0 = next()!;
-        if (!isUpper(r0)) {
-          if (r0 === '_' || r0 === ' ' || r0 === '-') {
-            r0 = connector;
-            out += r1.toLowerCase();
-          } else if (isNumber(r0)) {
-            out += r1.toLowerCase() + connector + r0;
-          } else {
-            out += connector + r1.toLowerCase() + r0;
-          }
-          break;
-        }
-        out += r1.toLowerCase();
+      if (pos >= chars.length) continue;
+      const number = word;
+      ({ type, word } = take());
+      if (type !== 'alphabet') {
+        out += number;
+        if (type !== 'connector' && type !== 'punct') out += connector;
+        continue;
       }
-      if (i >= chars.length || r0 === connector) out += r0.toLowerCase();
-    } else if (isNumber(r0)) {
-      if (prev !== connector && !isNumber(prev)) out += connector;
-      out += r0;
-    } else {
-      if (r0 === ' ' || r0 === '-' || r0 === '_') r0 = connector;
-      out += r0;
+      out += connector + number;
+      while (type === 'alphabet' || type === 'number') {
+        out += lowerWord(type, word, connector);
+        ({ type, word } = take());
+      }
+      if (type !== 'invalid' && type !== 'connector' && type !== 'punct') out += connector;
     }
   }
-  return out;
+  return out + lowerWord(type, word, connector);
 }
 
 function isConnector(c: string): boolean {
   return c === '-' || c === '_' || isGoSpace(c);
 }
 
-/** xstrings ToCamelCase: "foo_bar" -> "FooBar", connectors dropped except doubled/leading/trailing. */
+/** xstrings 1.5 ToCamelCase: "foo_bar" -> "FooBar", "GOLANG_IS_GREAT" -> "GolangIsGreat". */
 export function toCamelCase(input: string): string {
   const chars = Array.from(input);
   if (chars.length === 0) return '';
   let out = '';
   let i = 0;
   let r0 = '';
+  let firstUpper = false;
   while (i < chars.length) {
     r0 = chars[i++];
     if (!isConnector(r0)) {
+      firstUpper = isUpper(r0);
       r0 = r0.toUpperCase();
       break;
     }
@@ -89,8 +141,16 @@ export function toCamelCase(input: string): string {
       out += r1;
       continue;
     }
-    if (isConnector(r1)) r0 = r0.toUpperCase();
-    else out += r1;
+    if (isConnector(r1)) {
+      firstUpper = isUpper(r0);
+      r0 = r0.toUpperCase();
+    } else {
+      if (firstUpper) {
+        if (isUpper(r0)) r0 = r0.toLowerCase();
+        else firstUpper = false;
+      }
+      out += r1;
+    }
   }
   return out + r0;
 }
