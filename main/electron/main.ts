@@ -1,11 +1,12 @@
 // The Electron shell: one window, one IPC handler, the same core as browser mode.
-import { app, BrowserWindow, ipcMain, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChannelRequest } from '../../app/api/index.js';
 import { ChannelSession } from '../rpc/channel-session.js';
 import { createCore, openStartupWorkspace } from '../services/create-core.js';
 import { contentSecurityPolicy } from '../web/static-files.js';
+import { EncryptedFileCredentialStore, InMemoryCredentialStore } from '../../app/git/index.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const sessions = new Map<number, ChannelSession>();
@@ -13,7 +14,11 @@ const sessions = new Map<number, ChannelSession>();
 async function start(): Promise<void> {
   await app.whenReady();
   const userDataDir = app.getPath('userData');
-  const core = createCore({ userDataDir, mode: 'electron', startDemoCluster: true, onWarning: (m) => console.warn(m) });
+  // Git credentials go to the OS keychain through safeStorage; without one, they live in memory only.
+  const credentials = safeStorage.isEncryptionAvailable()
+    ? new EncryptedFileCredentialStore(join(userDataDir, 'git-credentials.bin.json'), safeStorage)
+    : new InMemoryCredentialStore();
+  const core = createCore({ userDataDir, mode: 'electron', startDemoCluster: true, credentials, onWarning: (m) => console.warn(m) });
   const requested = process.argv.find((a) => a.startsWith('--workspace='))?.slice('--workspace='.length);
   await openStartupWorkspace(core, userDataDir, requested);
 

@@ -8,6 +8,7 @@ import { findResourcesDir } from '../resources-dir.js';
 import { SimulationService } from '../../app/simulate/simulation-service.js';
 import { ClusterService } from '../../app/cluster/cluster-service.js';
 import { DemoClusterHost } from './demo-cluster-host.js';
+import type { CredentialStore } from '../../app/git/index.js';
 import { GitService } from '../../app/git/git-service.js';
 import { TemplateVersionsService } from '../../app/workspace/versions/template-versions-service.js';
 import { RpcDispatcher } from '../rpc/dispatcher.js';
@@ -16,6 +17,8 @@ import { paverVersion } from '../version.js';
 export interface CoreOptions {
   userDataDir: string;
   mode: AppInfo['mode'];
+  /** Where Git credentials are kept: the OS keychain in the desktop app, memory otherwise. */
+  credentials?: CredentialStore;
   /** Start the embedded demo cluster in the background (the app does; tests usually do not). */
   startDemoCluster?: boolean;
   /** The environment (KUBECONFIG, HOME) kubeconfig loading reads. */
@@ -46,7 +49,7 @@ export function createCore(options: CoreOptions): Core {
   const simulation = new SimulationService({ workspaceDir: () => workspaceRoot, paverVersion });
   workspace.onDidChangeFiles((changes) => simulation.onFilesChanged(changes));
   const fallbackAuthor = async () => { const s = await app.getSettings(); return s.gitAuthorName && s.gitAuthorEmail ? { name: s.gitAuthorName, email: s.gitAuthorEmail } : undefined; };
-  const gitService = new GitService({ workspaceDir: () => workspaceRoot, fallbackAuthor });
+  const gitService = new GitService({ workspaceDir: () => workspaceRoot, fallbackAuthor, credentials: options.credentials });
   workspace.onDidChangeFiles((changes) => gitService.onFilesChanged(changes));
   const templates = new TemplateVersionsService({ workspaceDir: () => workspaceRoot, fallbackAuthor });
   const demoCluster = new DemoClusterHost(options.userDataDir);
