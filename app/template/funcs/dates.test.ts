@@ -25,6 +25,12 @@ describe('Sprig date functions with the host clock', () => {
     expect(render('{{ mustToDate "2006-01-02" "bad" }}', {}, { host })).toContain('error calling mustToDate: parsing time');
   });
 
+  it('exposes time.Time methods and prints like Time.String', () => {
+    expect(render('{{ $t := toDate "2006-01-02 15:04" "2024-03-05 07:08" }}{{ $t.Year }} {{ $t.Month }} {{ $t.Day }} {{ $t.Weekday }} {{ $t.Unix }} {{ $t.Format "Jan 2" }} {{ $t }} {{ typeOf $t }}', {}, { host }))
+      .toBe('2024 March 5 Tuesday 1709622480 Mar 5 2024-03-05 07:08:00 +0000 UTC time.Time');
+    expect(render('{{ toJson (toDate "2006-01-02" "2024-03-05") }}', {}, { host })).toBe('"2024-03-05T00:00:00Z"');
+  });
+
   it('prints durations and parses them like Go', () => {
     expect([0n, 1500n, 1500000n, 61000000000n, 3723000000000n, -5000000000n].map(formatDuration)).toEqual(['0s', '1.5µs', '1.5ms', '1m1s', '1h2m3s', '-5s']);
     expect(parseDuration('1h30m')).toBe(5400000000000n);

@@ -16,6 +16,7 @@ import { helmOnlyFunctions, type HelmFunctionOptions } from './helm.js';
 import { mathFunctions } from './math.js';
 import { pathFunctions } from './paths.js';
 import { regexFunctions } from './regex.js';
+import type { TemplateHost } from './host.js';
 import { define, fail } from './support.js';
 import { semverCompare, SemverVersion } from './semver.js';
 import { stringFunctions } from './strings.js';
@@ -49,7 +50,8 @@ export const sprigFunctions: FuncMap = Object.freeze({
   ...semverFunctions,
   ...dateFunctions,
   ...cryptoFunctions,
-  getHostByName: define(['string'], () => ''),
+  // Sprig resolves through DNS; here only through an injected resolver (Helm's map decides by --enable-dns).
+  getHostByName: define(['string'], ([name], ctx) => (ctx.host as TemplateHost | undefined)?.resolveHost?.(name as string) ?? ''),
   fail: define(['string'], ([message]) => fail(message as string)),
 }) as FuncMap;
 
