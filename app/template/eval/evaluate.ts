@@ -44,6 +44,9 @@ class JsonNumber extends GoObject {
   override goTruth(): boolean {
     return this.text.length > 0;
   }
+  override goWithString(text: string): Value {
+    return new JsonNumber(text);
+  }
 }
 
 /** Converts decoded JSON to Go values per the oracle's `numbers` mode. */

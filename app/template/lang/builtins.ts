@@ -211,6 +211,11 @@ function slice(item: Value, indexes: Value[]): Value {
   if (indexes.length > 3) fail(`too many slice indexes: ${indexes.length}`);
   let len: number;
   let bytes: Uint8Array | undefined;
+  let named: GoObject | undefined;
+  if (item instanceof GoObject && item.goKind === 'string') {
+    named = item;
+    item = item.goString() ?? '';
+  }
   if (typeof item === 'string') {
     if (indexes.length === 3) fail('cannot 3-index slice a string');
     bytes = utf8.encode(item);
@@ -224,7 +229,10 @@ function slice(item: Value, indexes: Value[]): Value {
   for (let i = 0; i < indexes.length; i++) idx[i] = indexArg(deiface(indexes[i]), len);
   if (idx[0] > idx[1]) fail(`invalid slice index: ${idx[0]} > ${idx[1]}`);
   if (indexes.length === 3 && idx[1] > idx[2]) fail(`invalid slice index: ${idx[1]} > ${idx[2]}`);
-  if (bytes !== undefined) return utf8Decoder.decode(bytes.subarray(idx[0], idx[1]));
+  if (bytes !== undefined) {
+    const text = utf8Decoder.decode(bytes.subarray(idx[0], idx[1]));
+    return named === undefined ? text : named.goWithString(text);
+  }
   if (item instanceof Uint8Array) return item.slice(idx[0], idx[1]);
   const arr = item as Value[];
   const out = arr.slice(idx[0], idx[1]);

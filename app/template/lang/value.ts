@@ -147,6 +147,11 @@ export abstract class GoObject {
     return undefined;
   }
 
+  /** For goKind "string" (named string types): a value of the same type holding `text` (slice). */
+  goWithString(text: string): Value {
+    return text;
+  }
+
   /** Truthiness for if/with/and/or/not; structs are always true, nil pointers false. */
   goTruth(): boolean {
     if (this.goKind === 'map') return Object.keys(this.goMap() ?? {}).length > 0;

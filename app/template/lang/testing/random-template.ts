@@ -39,6 +39,29 @@ const data = {
   uni: 'é日本',
 };
 
+/** The same keys with other types and shapes, so the same paths hit other code paths. */
+const data2 = {
+  s: 42,
+  e: 0,
+  n: '42',
+  f: [2.5],
+  big: 123456789,
+  tiny: 1e21,
+  neg: { x: -7 },
+  zero: '0',
+  b: 'true',
+  no: [],
+  z: { x: null },
+  l: { b: 1, a: 2, c: 3 },
+  nl: [1.5, -0.5, 100000],
+  el: '',
+  m: ['x', 'y'],
+  em: null,
+  nested: { a: [{ b: 'list' }], list: 'not a list' },
+  html: ['<', '>'],
+  uni: { 'é': 1, 'Z': 2, '_': 3, '10': 4, '9': 5 },
+};
+
 /** Paths into `data` grouped by what they are (so generated code can aim at valid and invalid uses). */
 const scalarPaths = ['.s', '.e', '.n', '.f', '.big', '.tiny', '.neg', '.zero', '.b', '.no', '.z', '.uni', '.html', '.missing', '.m.x', '.m.y', '.nested.a.b.c', '.m.missing'];
 const collectionPaths = ['.l', '.nl', '.el', '.m', '.em', '.nested', '.nested.list', '.m.A'];
@@ -245,7 +268,7 @@ export function generateCases(seed: number, count: number): EvalRequest[] {
       id: `rnd-${seed}-${i}`,
       templates: [{ name: 'helpers', template: helper }],
       template: body,
-      data,
+      data: rnd() < 0.3 ? data2 : data,
       numbers: intMode ? (rnd() < 0.2 ? 'number' : 'int') : 'float64',
     };
     if (g.gotest) req.funcs = 'gotest';
