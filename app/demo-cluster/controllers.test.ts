@@ -91,8 +91,20 @@ describe('workload controllers', () => {
       return byRevision['1'] === 3 && byRevision['2'] === 2 && byRevision;
     });
     expect(sets).toEqual({ '1': 3, '2': 2 });
-    const deployment = await f.apps.readNamespacedDeployment({ name: 'roll', namespace: ns });
-    expect(deployment.status).toMatchObject({ availableReplicas: 3, updatedReplicas: 2 });
+    await waitFor('deployment status to follow', async () => {
+      const status = (await f.apps.readNamespacedDeployment({ name: 'roll', namespace: ns })).status;
+      return status?.availableReplicas === 3 && status.updatedReplicas === 2;
+    });
+  });
+
+  it('runs StatefulSet pods in order with stable names, and one DaemonSet pod', async () => {
+    const template = (app: string) => ({ metadata: { labels: { app } }, spec: { containers: [{ name: 'c', image: 'redis:7.2' }] } });
+    await f.apps.createNamespacedStatefulSet({ namespace: ns, body: { metadata: { name: 'db' }, spec: { replicas: 3, serviceName: 'db', selector: { matchLabels: { app: 'db' } }, template: template('db') } } });
+    await f.apps.createNamespacedDaemonSet({ namespace: ns, body: { metadata: { name: 'agent' }, spec: { selector: { matchLabels: { app: 'agent' } }, template: template('agent') } } });
+    await waitFor('3 ready replicas', async () => (await f.apps.readNamespacedStatefulSet({ name: 'db', namespace: ns })).status?.readyReplicas === 3);
+    const names = (await f.core.listNamespacedPod({ namespace: ns, labelSelector: 'app=db' })).items.map((p) => p.metadata!.name);
+    expect(names).toEqual(['db-0', 'db-1', 'db-2']);
+    await waitFor('daemon ready', async () => (await f.apps.readNamespacedDaemonSet({ name: 'agent', namespace: ns })).status?.numberReady === 1);
   });
 
   it('runs a Job to completion', async () => {

@@ -7,10 +7,12 @@ import { jobController } from './job-controller.js';
 import { namespaceController } from './namespace-controller.js';
 import { podLifecycleController } from './pod-lifecycle-controller.js';
 import { replicaSetController } from './replica-set-controller.js';
+import { daemonSetController, statefulSetController } from './stateful-set-controller.js';
 
 /** The controllers in the order one tick runs them (owners before what they own). */
 export const defaultControllers: Controller[] = [
-  namespaceController, cronJobController, jobController, deploymentController, replicaSetController, podLifecycleController,
+  namespaceController, cronJobController, jobController, deploymentController, replicaSetController, statefulSetController,
+  daemonSetController, podLifecycleController,
 ];
 
 /** Stops a running controller loop. */

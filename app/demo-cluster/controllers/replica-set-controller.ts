@@ -20,10 +20,10 @@ function isReady(pod: KubeObject): boolean {
  * controller). A rejected pod (admission, validation) becomes a FailedCreate
  * event, as in the real controllers, and undefined.
  */
-export function createPodFor(cluster: Cluster, owner: KubeObject, template: any, extraLabels: Record<string, string> = {}): KubeObject | undefined {
-  const component = owner.kind === 'Job' ? 'job-controller' : 'replicaset-controller';
+export function createPodFor(cluster: Cluster, owner: KubeObject, template: any, extraLabels: Record<string, string> = {}, name?: string): KubeObject | undefined {
+  const component = `${owner.kind.toLowerCase()}-controller`;
   try {
-    return createPodOrThrow(cluster, owner, template, extraLabels, component);
+    return createPodOrThrow(cluster, owner, template, extraLabels, component, name);
   } catch (error) {
     if (!(error instanceof StatusError)) throw error;
     recordEvent(cluster, owner, { type: 'Warning', reason: 'FailedCreate', message: `Error creating: ${error.message}`, component });
@@ -31,17 +31,18 @@ export function createPodFor(cluster: Cluster, owner: KubeObject, template: any,
   }
 }
 
-function createPodOrThrow(cluster: Cluster, owner: KubeObject, template: any, extraLabels: Record<string, string>, component: string): KubeObject {
+function createPodOrThrow(cluster: Cluster, owner: KubeObject, template: any, extraLabels: Record<string, string>, component: string, name?: string): KubeObject {
   const pod = createObject(cluster, pods, owner.metadata.namespace, {
     apiVersion: 'v1', kind: 'Pod',
     metadata: {
-      generateName: `${owner.metadata.name}-`, namespace: owner.metadata.namespace,
+      ...(name ? { name } : { generateName: `${owner.metadata.name}-` }), namespace: owner.metadata.namespace,
       labels: { ...template?.metadata?.labels, ...extraLabels }, annotations: template?.metadata?.annotations,
       ownerReferences: [controllerRef(owner)],
     },
     spec: template?.spec,
-  }, systemWrite(owner.kind === 'Job' ? 'job-controller' : 'kube-controller-manager'));
-  recordEvent(cluster, owner, { type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${pod.metadata.name}`, component });
+  }, systemWrite('kube-controller-manager'));
+  const message = owner.kind === 'StatefulSet' ? `create Pod ${pod.metadata.name} in StatefulSet ${owner.metadata.name} successful` : `Created pod: ${pod.metadata.name}`;
+  recordEvent(cluster, owner, { type: 'Normal', reason: 'SuccessfulCreate', message, component });
   return pod;
 }
 
