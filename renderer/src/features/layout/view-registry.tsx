@@ -1,5 +1,9 @@
 import type { ReactNode } from 'react';
 import { SimulationView } from '../simulation/simulation-view.js';
+import { GitView } from '../git/git-view.js';
+import { TemplateView } from '../templates/template-view.js';
+import { ServicesTable } from '../services/services-table.js';
+import { UpgradeView } from '../services/upgrade-view.js';
 
 /**
  * Views that open as tabs in the main area beside file editors. A view id is
@@ -13,6 +17,10 @@ export interface ViewDefinition {
 
 export const viewRegistry: Record<string, ViewDefinition> = {
   simulation: { title: () => 'Policy simulation', render: () => <SimulationView /> },
+  'git-changes': { title: () => 'Git changes', render: () => <GitView /> },
+  template: { title: (name) => `Template ${name}`, render: (name) => <TemplateView key={name} template={name} /> },
+  'services-table': { title: () => 'Service table', render: () => <ServicesTable /> },
+  upgrade: { title: (name) => `Upgrade ${name}`, render: (name) => <UpgradeView key={name} template={name} /> },
 };
 
 /** Splits a view id into its kind and argument. */
