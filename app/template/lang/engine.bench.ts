@@ -3,6 +3,7 @@
 // through the Go oracle in the same run (ratio = TS time / Go time).
 //   npm run bench engine        (Go side needs PAVER_GO_ORACLE)
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { evaluateRequest, type EvalRequest } from '../eval/evaluate.js';
 import { TemplateSet } from './engine.js';
 import { oraclePath } from './testing/oracle.js';
@@ -79,7 +80,9 @@ const outBytes = files.reduce((n, f) => n + set.execute(f.name, values, { helm: 
 const req = request(0);
 time(() => evaluateRequest(req), 50);
 
-const oracle = oraclePath();
+// The bench also finds the oracle at its conventional build path (.oracle-bin/, git-ignored).
+const localOracle = new URL('../../../.oracle-bin/gotemplate-oracle', import.meta.url).pathname;
+const oracle = oraclePath() ?? (existsSync(localOracle) ? localOracle : undefined);
 const runBatch = (requests: EvalRequest[]): number => {
   const input = requests.map((r) => JSON.stringify(r)).join('\n') + '\n';
   const start = performance.now();
@@ -106,7 +109,7 @@ for (let round = 0; round < 7; round++) {
 console.log(`warm render, 10 templates (${outBytes} bytes out, 170 template calls): ${median(warm).toFixed(3)} ms (median of 7)`);
 console.log(`parse + execute per request (TS): ${median(perRequest).toFixed(3)} ms`);
 if (!oracle) {
-  console.log('Go oracle: skipped (set PAVER_GO_ORACLE to the gotemplate-oracle binary to compare)');
+  console.log('Go oracle: skipped (build it: cd ../shared/oracle && go build -o <repo>/.oracle-bin/gotemplate-oracle . ; or set PAVER_GO_ORACLE)');
 } else {
   const goRequest = median(goFull);
   const goExec = Math.max(median(goFull.map((f, i) => f - goParse[i])), 1e-6);
