@@ -18,6 +18,10 @@ describe('Sprig string functions', () => {
       .toBe('bld4_floor_3rd|http_20x_ok|duration-2m3s|GolangIsGreat|SomeWords');
   });
 
+  it('maps case rune by rune like strings.ToUpper/ToLower', () => {
+    expect(render('{{ upper "straße" }}|{{ lower "ΟΔΟΣ" }}|{{ lower "İx" }}')).toBe('STRAßE|οδοσ|ix');
+  });
+
   it('trims, replaces, repeats and wraps', () => {
     expect(render('[{{ trim "  a b  " }}]|{{ trimAll "$" "$5.00$" }}|{{ trimPrefix "-" "--a" }}|{{ nospace "a b\tc" }}|{{ repeat 2 "ab" }}|{{ replace " " "-" "a b c" }}'))
       .toBe('[a b]|5.00|-a|abc|abab|a-b-c');

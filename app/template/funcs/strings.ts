@@ -6,7 +6,7 @@ import { utf8Decode, utf8Encode } from './encoding-base.js';
 import { randomFrom, randomInt } from './random.js';
 import { define, fail, runtimePanic, strval, toStrings } from './support.js';
 import {
-  abbreviateFull, camelToLower, deleteWhiteSpace, goTitle, initials, swapCase, toCamelCase, uncapitalize, wrapCustom,
+  abbreviateFull, camelToLower, deleteWhiteSpace, goLower, goTitle, goUpper, initials, swapCase, toCamelCase, uncapitalize, wrapCustom,
 } from './text-case.js';
 
 const isAscii = (s: string): boolean => !/[^\x00-\x7f]/.test(s);
@@ -89,8 +89,8 @@ export const stringFunctions: FuncMap = {
     return s;
   }),
   trim: define(['string'], ([s]) => trimSpace(s as string)),
-  upper: define(['string'], ([s]) => (s as string).toUpperCase()),
-  lower: define(['string'], ([s]) => (s as string).toLowerCase()),
+  upper: define(['string'], ([s]) => goUpper(s as string)),
+  lower: define(['string'], ([s]) => goLower(s as string)),
   title: define(['string'], ([s]) => goTitle(s as string)),
   untitle: define(['string'], ([s]) => uncapitalize(s as string)),
   substr: define(['int', 'int', 'string'], ([startArg, endArg, str]) => {

@@ -159,8 +159,8 @@ export function toCamelCase(input: string): string {
 export function swapCase(input: string): string {
   let out = '';
   for (const c of input) {
-    if (isUpper(c) || /^\p{Lt}$/u.test(c)) out += c.toLowerCase();
-    else if (isLower(c)) out += c.toUpperCase();
+    if (isUpper(c) || /^\p{Lt}$/u.test(c)) out += goLower(c);
+    else if (isLower(c)) out += goUpper(c);
     else out += c;
   }
   return out;
@@ -178,7 +178,7 @@ export function goTitle(input: string): string {
   let prev = ' ';
   let out = '';
   for (const c of input) {
-    out += isTitleSeparator(prev) ? c.toUpperCase() : c;
+    out += isTitleSeparator(prev) ? goUpper(c) : c;
     prev = c;
   }
   return out;
@@ -268,4 +268,32 @@ export function abbreviateFull(str: string, offsetIn: number, maxWidth: number):
   if (maxWidth < 7) return '';
   if (offset + maxWidth - 3 < str.length) return '...' + abbreviateFull(str.slice(offset), 0, maxWidth - 3);
   return '...' + str.slice(str.length - (maxWidth - 3));
+}
+
+const asciiOnly = /^[\x00-\x7f]*$/;
+
+/** strings.ToUpper: Unicode simple case mapping per rune (ß stays ß; JS would give SS). */
+export function goUpper(s: string): string {
+  if (asciiOnly.test(s)) return s.toUpperCase();
+  let out = '';
+  for (const c of s) {
+    const u = c.toUpperCase();
+    out += Array.from(u).length === 1 ? u : c;
+  }
+  return out;
+}
+
+/** strings.ToLower: simple case mapping per rune (no final-sigma context; İ becomes i). */
+export function goLower(s: string): string {
+  if (asciiOnly.test(s)) return s.toLowerCase();
+  let out = '';
+  for (const c of s) {
+    if (c === '\u0130') {
+      out += 'i';
+      continue;
+    }
+    const l = c.toLowerCase();
+    out += Array.from(l).length === 1 ? l : c;
+  }
+  return out;
 }
