@@ -24,6 +24,8 @@ export interface EvaluateServiceInput {
   asOf: string;
   /** Also locate each finding in the rendered YAML and the template (off for timeline passes, which need outcomes only). */
   detail?: boolean;
+  /** Collects the future dates on which this row's outcomes change (rollout steps, expiring exemptions, deny-from escalations). */
+  changeDates?: Set<string>;
 }
 
 /** The environment's namespace as a Namespace object, labelled as paver.yaml declares. */
@@ -57,6 +59,7 @@ export async function evaluateServiceEnvironment(input: EvaluateServiceInput): P
 
   for (const outcome of evaluateTemplatePolicies(input.policies, { service: service.name, environment, template: service.template, version, asOf })) {
     const result: Outcome = outcome.status === 'violation' ? actionOutcome(outcome.action) : 'allow';
+    if (input.changeDates) for (const change of outcome.changes) input.changeDates.add(change.date);
     addFinding(row, { policy: outcome.policy, outcome: result, message: outcome.message, object: `Service/${service.name}` });
   }
 
@@ -81,6 +84,7 @@ export async function evaluateServiceEnvironment(input: EvaluateServiceInput): P
     });
     const describe = `${rendered_.kind}/${rendered_.name}`;
     for (const violation of result.violations) {
+      if (input.changeDates && violation.escalatesOn) input.changeDates.add(violation.escalatesOn);
       addFinding(row, input.detail === false
         ? { policy: violation.policy, binding: violation.binding, outcome: violation.error ? 'error' : actionOutcome(violation.action), message: violation.message, object: describe }
         : violationFinding(violation, describe, rendered_, rendered.result.sourceMap));

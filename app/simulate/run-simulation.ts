@@ -52,11 +52,17 @@ export class Simulator {
       const total = jobs.reduce((n, job) => n + job.rows.length, 0);
       let done = 0;
       const matrices: SimulationMatrix[] = [];
+      // Per proposed row, the earliest future date on which its outcomes change: the timeline re-evaluates only those rows.
+      const changesFrom = new Map<ServiceEnvironmentResult, string>();
       for (const job of jobs) {
         const rows: ServiceEnvironmentResult[] = [];
+        const changeDates = job.state === proposed ? new Set<string>() : undefined;
         for (const [service, environment] of job.rows) {
           if (options.signal?.aborted) throw abortError();
-          rows.push(await evaluateServiceEnvironment({ loaded: job.state.loaded, policies: job.state.policies, cache: this.cache, service, environment, asOf }));
+          changeDates?.clear();
+          const row = await evaluateServiceEnvironment({ loaded: job.state.loaded, policies: job.state.policies, cache: this.cache, service, environment, asOf, changeDates });
+          rows.push(row);
+          if (changeDates?.size) changesFrom.set(row, [...changeDates].sort()[0]!);
           done++;
           if (done % 10 === 0 || done === total) progress({ phase: 'evaluating', done, total, message: `${service.name} (${environment})` });
           // Yield now and then so progress events and cancellation get through.
@@ -65,7 +71,7 @@ export class Simulator {
         matrices.push(matrixOf(job.state, asOf, rows));
       }
       progress({ phase: 'timeline', done: total, total, message: 'Reading rollout dates' });
-      const timeline = await buildTimeline(proposed, matrices[0]!, asOf, (date) => this.evaluateAt(proposed, matrices[0]!, date), options.signal);
+      const timeline = await buildTimeline(proposed, matrices[0]!, asOf, (date) => this.evaluateAt(proposed, matrices[0]!, date, changesFrom), options.signal);
       const policies = new Set([...matrices.flatMap((m) => m.policies)]);
       const result: SimulationResult = {
         proposed: matrices[0]!,
@@ -97,11 +103,24 @@ export class Simulator {
     return { loaded, policies };
   }
 
-  /** Re-evaluates every row of a matrix at another date (renders come from the cache). */
-  async evaluateAt(state: PreparedState, matrix: SimulationMatrix, asOf: string): Promise<ServiceEnvironmentResult[]> {
+  /**
+   * The rows of a matrix at another date (renders come from the cache). Given
+   * `changesFrom` (each row's earliest change date, as collected on the first
+   * pass), a row whose outcomes cannot have changed by then is reused as is:
+   * admission verdicts depend on the date only through deny-from escalations,
+   * and TemplatePolicy outcomes list their change dates.
+   */
+  async evaluateAt(state: PreparedState, matrix: SimulationMatrix, asOf: string, changesFrom?: Map<ServiceEnvironmentResult, string>): Promise<ServiceEnvironmentResult[]> {
     const byName = new Map(state.loaded.model.services.map((s) => [s.name, s]));
     const rows: ServiceEnvironmentResult[] = [];
     for (const row of matrix.rows) {
+      if (changesFrom) {
+        const from = changesFrom.get(row);
+        if (from === undefined || from > asOf) {
+          rows.push(row);
+          continue;
+        }
+      }
       const service = byName.get(row.service);
       if (service) rows.push(await evaluateServiceEnvironment({ loaded: state.loaded, policies: state.policies, cache: this.cache, service, environment: row.environment, asOf, detail: false }));
     }
