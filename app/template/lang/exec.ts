@@ -67,7 +67,9 @@ export function executeTree(set: ExecSet, tree: Tree, data: Value, options: Exec
     state.run(data);
   } catch (e) {
     if (isStackOverflow(e)) {
-      throw state.error('exceeded maximum template depth (100000)');
+      // Reached through include/tpl recursion (each level is a nested execution).
+      throw state.limitError('templates nested too deeply for the JavaScript stack (a recursive include?); '
+        + 'Helm allows 1,000 nested includes: run the renderer with a larger stack (Worker resourceLimits.stackSizeMb, node --stack-size)');
     }
     if (e instanceof GoTemplateError) {
       (e as GoTemplateError & { partialOutput?: string }).partialOutput = state.out;
@@ -140,9 +142,14 @@ class State implements CallContext {
     throw this.error(reason);
   }
 
-  private limit(reason: string): never {
+  /** A limit error: never wrapped in "error calling" by the functions it passes through. */
+  limitError(reason: string): TemplateLimitError {
     const e = this.error(reason);
-    throw new TemplateLimitError(e.message, { ...e.data, phase: 'limit' });
+    return new TemplateLimitError(e.message, { ...e.data, phase: 'limit' });
+  }
+
+  private limit(reason: string): never {
+    throw this.limitError(reason);
   }
 
   private step(): void {
@@ -314,7 +321,7 @@ class State implements CallContext {
       // Go stops at 100,000 nested {{template}} calls; the JS stack runs out first.
       if (isStackOverflow(e)) {
         this.node = node;
-        throw this.error('exceeded maximum template depth (100000)');
+        throw this.limitError('exceeded maximum template depth (100000)');
       }
       throw e;
     } finally {
