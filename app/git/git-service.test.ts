@@ -6,7 +6,7 @@ import { createSampleWorkspace } from '../workspace/sample/create-sample-workspa
 import { defaultSampleDir } from '../workspace/sample/resources-dir.js';
 import { startGitHttpBackend, type GitHttpBackend } from '../testing/git-http-backend.js';
 import { runGit } from './testing/temp-repository.js';
-import { DirtyWorkingTreeError, GitAuthError, InvalidRequestError, MergeConflictError } from '../errors/index.js';
+import { ConfirmationRequiredError, DirtyWorkingTreeError, GitAuthError, InvalidRequestError, MergeConflictError } from '../errors/index.js';
 import type { GitProgressEvent } from '../api/index.js';
 import { GitService } from './git-service.js';
 
@@ -63,7 +63,7 @@ describe('GitService on the open workspace', () => {
     const committed = await readFile(path.join(dir, file), 'utf8');
     await writeFile(path.join(dir, file), 'oops\n');
     service.onFilesChanged([{ kind: 'changed', path: file }]);
-    await expect(service.discard({ paths: [file], confirmed: false })).rejects.toThrow();
+    await expect(service.discard({ paths: [file], confirmed: false })).rejects.toThrow(ConfirmationRequiredError);
     expect(await readFile(path.join(dir, file), 'utf8')).toBe('oops\n');
     expect((await service.discard({ paths: [file], confirmed: true })).files).toEqual([]);
     expect(await readFile(path.join(dir, file), 'utf8')).toBe(committed);
