@@ -24,6 +24,12 @@ describe('include', () => {
     expect(include.call(['other', null], { execute: () => 'ok' } as unknown as CallContext)).toBe('ok');
   });
 
+  it('names Helm\'s root template "gotpl" in the missing-template error when asked', () => {
+    expect(render('{{ include "nope" . }}', {}, { funcs: { rootTemplateName: 'gotpl' } }))
+      .toContain('error calling include: template: no template "nope" associated with template "gotpl"');
+    expect(render('{{ include "nope" . }}')).toContain('no template "nope" associated with template "templates/test.yaml"');
+  });
+
   it('runs many sequential includes (only nesting counts)', () => {
     expect(render('{{ range until 3000 }}{{ include "name" $ }}{{ end }}', { name: 'a' }, { helpers })).toBe('a'.repeat(3000));
   });

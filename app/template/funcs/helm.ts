@@ -27,6 +27,12 @@ export interface HelmFunctionOptions {
   lintMode?: boolean;
   /** Overrides ctx.host for lookup/DNS (else the execution's host providers are used). */
   host?: TemplateHost;
+  /**
+   * Name of the set's root template for include's "no template" error. Helm's engine
+   * roots its set at template.New("gotpl"), so `helm template` says
+   * `no template "x" associated with template "gotpl"`; unset, the calling template is named.
+   */
+  rootTemplateName?: string;
 }
 
 /** Helm's include nesting limit (recursionMaxNums). */
@@ -136,6 +142,9 @@ export function helmOnlyFunctions(options: HelmFunctionOptions = {}): FuncMap {
       const key = name as string;
       const depth = includeDepth.get(key) ?? 0;
       if (depth > INCLUDE_NESTING_LIMIT) fail(`rendering template has a nested reference name: ${key}: unable to execute template`);
+      if (options.rootTemplateName !== undefined && !ctx.templates.has(key)) {
+        fail(`template: no template ${quoteGo(key)} associated with template ${quoteGo(options.rootTemplateName)}`);
+      }
       includeDepth.set(key, depth + 1);
       try {
         // Go's ExecuteTemplate(w, name, nil) runs with an invalid (no value) dot.

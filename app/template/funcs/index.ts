@@ -65,7 +65,7 @@ export function helmFunctions(options: HelmFunctionOptions = {}): FuncMap {
 export function registerTemplateFunctions(): void {
   registerFuncSet('sprig', () => sprigFunctions);
   registerFuncSet('helm', () => helmFunctions());
-  setDefaultChartFuncs(helmFunctions({ wrapWarnings: true }));
+  setDefaultChartFuncs(helmFunctions({ wrapWarnings: true, rootTemplateName: 'gotpl' }));
 }
 
 registerTemplateFunctions();
