@@ -45,6 +45,8 @@ test.describe('Git, templates and services in browser mode', () => {
     await page.locator('[data-testid="upgrade-service-plan"][data-service="status-page"] [data-testid="upgrade-env"]').first().click();
     await expect(page.getByTestId('upgrade-diff')).toBeVisible();
     await page.screenshot({ path: test.info().outputPath('upgrade-view.png') });
+    // Both services need their values migrated for 2.x, so the app asks before committing the version change.
+    page.once('dialog', (dialog) => { expect(dialog.message()).toContain('will not render on v2.1.0'); void dialog.accept(); });
     await page.getByTestId('upgrade-apply').click();
     await expect(page.getByTestId('upgrade-done')).toContainText('upgrade/web-service-2.1.0', { timeout: 30_000 });
     expect(await readFile(join(root, 'services/status-page.yaml'), 'utf8')).toContain('version: "2.1.0"');
@@ -74,5 +76,35 @@ test.describe('Git, templates and services in browser mode', () => {
     expect(refs).toContain('refs/heads/upgrade/web-service-2.1.0');
     expect(refs).toContain('refs/tags/templates/web-service/v2.1.0');
     await page.screenshot({ path: test.info().outputPath('git-view.png') });
+  });
+
+  test('discard asks first, a new branch is switched to, and the history lists the commits', async ({ page }) => {
+    const studio = new GitStudio(page);
+    const root = await studio.openFreshSample('discard');
+    const file = 'services/checkout.yaml';
+    const original = await readFile(join(root, file), 'utf8');
+    await writeFile(join(root, file), `${original}# scratch\n`);
+    await studio.showActivity('git');
+    const row = page.locator(`[data-testid="git-file-unstaged"][data-path="${file}"]`);
+    await expect(row).toBeVisible();
+    page.once('dialog', (dialog) => void dialog.dismiss());
+    await row.locator('.git-file-name').click();
+    await row.getByTestId('git-discard').click();
+    await expect(row).toBeVisible();
+    expect(await readFile(join(root, file), 'utf8')).toBe(`${original}# scratch\n`);
+    page.once('dialog', (dialog) => { expect(dialog.message()).toContain('cannot be undone'); void dialog.accept(); });
+    await row.getByTestId('git-discard').click();
+    await expect(page.getByTestId('git-clean')).toBeVisible();
+    expect(await readFile(join(root, file), 'utf8')).toBe(original);
+
+    await page.getByLabel('New branch name').fill('feature/probes');
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect(page.getByTestId('git-branch')).toHaveValue('feature/probes');
+    expect(git(root, 'rev-parse', '--abbrev-ref', 'HEAD').trim()).toBe('feature/probes');
+
+    await page.getByTestId('git-open-history').click();
+    await expect(page.getByTestId('git-history').getByTestId('git-commit-entry').first()).toBeVisible();
+    expect(await page.getByTestId('git-commit-entry').count()).toBeGreaterThan(3);
+    await page.screenshot({ path: test.info().outputPath('git-history.png') });
   });
 });

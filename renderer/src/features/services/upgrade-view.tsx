@@ -21,6 +21,12 @@ export function UpgradeView({ template }: { template: string }) {
   if (!upgrade) return null;
   const users = [...new Set(table?.rows.filter((r) => r.template === template).map((r) => r.service))].sort();
   const versions = table?.templates.find((t) => t.name === template)?.versions ?? [];
+  const failing = upgrade.plan?.services.flatMap((s) => s.environments.filter((e) => e.afterError).map((e) => `${s.service} (${e.environment})`)) ?? [];
+  const confirmApply = () => {
+    // Applying an upgrade whose target does not render yet is allowed (the values get migrated next), but never by accident.
+    if (failing.length && !window.confirm(`${failing.join(', ')} will not render on v${upgrade.to} until their values are migrated (see the hints). Commit the version change anyway?`)) return;
+    void apply();
+  };
   const toggle = (service: string) => setUpgrade({ services: upgrade.services.includes(service) ? upgrade.services.filter((s) => s !== service) : [...upgrade.services, service] });
   return (
     <div className="upgrade-view" data-testid="upgrade-view" data-template={template}>
@@ -72,8 +78,8 @@ export function UpgradeView({ template }: { template: string }) {
           ))}
           <div className="upgrade-apply">
             <input value={upgrade.branch} onChange={(e) => setUpgrade({ branch: e.target.value })} placeholder={`upgrade/${template}-${upgrade.plan.to}`} aria-label="Branch name" />
-            <button type="button" className="primary" data-testid="upgrade-apply" disabled={!upgrade.plan.services.length || upgrade.applying || !!upgrade.applied} onClick={() => void apply()}>
-              {upgrade.applying ? 'Committing…' : `Apply: commit ${upgrade.plan.services.length} service(s) on a new branch`}
+            <button type="button" className="primary" data-testid="upgrade-apply" disabled={!upgrade.plan.services.length || upgrade.applying || !!upgrade.applied} onClick={confirmApply}>
+              {upgrade.applying ? 'Committing…' : `Apply${failing.length ? ' anyway' : ''}: commit ${upgrade.plan.services.length} service(s) on a new branch`}
             </button>
           </div>
         </div>

@@ -77,7 +77,11 @@ export const useTemplateStore = create<TemplateState>()((set, get) => ({
     const result = await withErrorReport(`Publishing ${dialog.template}`, () => api.templates.publish({ template: dialog.template, bump: dialog.bump!, message: dialog.message }));
     const now = get().publish;
     if (now) set({ publish: { ...now, publishing: false, result: result ?? null } });
-    if (result) await get().load();
+    if (result) {
+      // The draft just became a version: compare from it again.
+      set((state) => { const compare = { ...state.compare }; delete compare[dialog.template]; return { compare }; });
+      await get().load();
+    }
   },
   closePublish: () => set({ publish: null }),
 }));
