@@ -22,7 +22,8 @@ test.describe('policy simulation in browser mode', () => {
     await matrix.locator('.matrix-row[data-service="search-frontend"][data-environment="prod"] [data-policy="prod-min-replicas"]').click();
     const finding = page.getByTestId('finding').first();
     await expect(finding).toContainText('replica');
-    await expect(page.getByTestId('rendered-yaml')).toContainText('kind: Deployment');
+    // The rendered YAML opens at the failing field.
+    await expect(page.getByTestId('rendered-yaml')).toContainText('replicas: 1');
     await page.getByTestId('open-template-line').first().click();
     await expect(studio.editor()).toHaveAttribute('data-path', 'templates/web-service/templates/deployment.yaml');
 
