@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, parseDuration } from './go-time.js';
+import { formatDuration, parseDuration } from './go-duration.js';
 import { fixedHost, render } from './testing/render.js';
 
 const host = fixedHost();

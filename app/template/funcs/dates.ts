@@ -1,6 +1,7 @@
 // Sprig's date functions on GoTime with the host clock (ctx.host.clock).
 import { GoNumber, type CallContext, type FuncMap, type Value } from '../lang/value.js';
-import { formatDuration, GoTime, loadZone, parseDuration, parseTime, utcZone, type GoZone } from './go-time.js';
+import { formatDuration, parseDuration } from './go-duration.js';
+import { GoTime, loadZone, parseTime, utcZone, type GoZone } from './go-time.js';
 import type { TemplateHost } from './host.js';
 import { define, fail, hostOf } from './support.js';
 
