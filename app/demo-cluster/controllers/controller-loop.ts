@@ -7,12 +7,13 @@ import { jobController } from './job-controller.js';
 import { namespaceController } from './namespace-controller.js';
 import { podLifecycleController } from './pod-lifecycle-controller.js';
 import { replicaSetController } from './replica-set-controller.js';
+import { eventTtlController } from './events.js';
 import { daemonSetController, statefulSetController } from './stateful-set-controller.js';
 
 /** The controllers in the order one tick runs them (owners before what they own). */
 export const defaultControllers: Controller[] = [
   namespaceController, cronJobController, jobController, deploymentController, replicaSetController, statefulSetController,
-  daemonSetController, podLifecycleController,
+  daemonSetController, podLifecycleController, eventTtlController,
 ];
 
 /** Stops a running controller loop. */

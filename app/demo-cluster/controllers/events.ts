@@ -47,3 +47,22 @@ export function recordEvent(cluster: Cluster, object: KubeObject, spec: EventSpe
     reportingComponent: spec.component, reportingInstance: spec.component === 'kubelet' ? demoNodeName : '',
   });
 }
+
+/** How long Events live, as the apiserver's default --event-ttl. */
+export const eventTtlMs = 60 * 60 * 1000;
+const lastSweep = new WeakMap<Cluster, number>();
+
+/** Deletes Events whose last occurrence is older than the TTL (checked once a minute). */
+export function eventTtlController(cluster: Cluster): void {
+  const now = cluster.nowMs();
+  if (now - (lastSweep.get(cluster) ?? 0) < 60_000) return;
+  lastSweep.set(cluster, now);
+  const expired = new Set<string>();
+  for (const event of cluster.store.list(eventType)) {
+    if (now - Date.parse(event.lastTimestamp ?? event.metadata.creationTimestamp ?? '') <= eventTtlMs) continue;
+    cluster.store.remove(eventType, event.metadata.namespace, event.metadata.name!);
+    expired.add(event.metadata.name!);
+  }
+  const index = recent.get(cluster);
+  if (index && expired.size > 0) for (const [key, name] of index) if (expired.has(name)) index.delete(key);
+}
