@@ -1,6 +1,6 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startGitHttpBackend, type GitHttpBackend } from '../app/testing/git-http-backend.js';
@@ -106,5 +106,19 @@ test.describe('Git, templates and services in browser mode', () => {
     await expect(page.getByTestId('git-history').getByTestId('git-commit-entry').first()).toBeVisible();
     expect(await page.getByTestId('git-commit-entry').count()).toBeGreaterThan(3);
     await page.screenshot({ path: test.info().outputPath('git-history.png') });
+  });
+
+  test('a folder without Git offers to initialize a repository instead of reporting errors', async ({ page }) => {
+    const studio = new GitStudio(page);
+    const path = `${studio.state.base}/workspaces/plain-${Date.now()}`;
+    await mkdir(join(path, 'services'), { recursive: true });
+    await writeFile(join(path, 'paver.yaml'), 'apiVersion: paver.dev/v1alpha1\nkind: Workspace\nmetadata:\n  name: plain\n');
+    await studio.rpc('workspace', 'openWorkspace', { path });
+    await page.goto(`${studio.state.url}/?token=${encodeURIComponent(studio.state.token)}`);
+    await expect(page.locator('.app[data-ready="true"]')).toBeVisible();
+    await studio.showActivity('git');
+    await page.getByTestId('git-init').click();
+    await expect(page.locator('[data-testid="git-file-unstaged"][data-path="paver.yaml"]')).toBeVisible();
+    await expect(page.getByTestId('error-centre')).toHaveCount(0);
   });
 });

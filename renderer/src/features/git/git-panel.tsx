@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { GitFileStatus } from '../../../../app/api/index.js';
 import { api } from '../../api/client.js';
 import { useLayoutStore } from '../layout/layout-store.js';
+import { useWorkspaceStore } from '../workspace/workspace-store.js';
 import { connectGitEvents, useGitStore } from './git-store.js';
 import { CredentialsPrompt } from './credentials-prompt.js';
 import './git.css';
@@ -10,9 +11,10 @@ const stateLabel: Record<string, string> = { M: 'modified', A: 'added', D: 'dele
 
 /** Keeps the Git state fresh while the Git activity is on screen. */
 function useGitLiveState() {
+  const root = useWorkspaceStore((s) => s.info?.root);
+  useEffect(() => { useGitStore.setState({ selected: null, diff: null, history: [], conflict: null, notice: null }); void useGitStore.getState().refresh(); }, [root]);
   useEffect(() => {
     const offProgress = connectGitEvents();
-    void useGitStore.getState().refresh();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const offFiles = api.workspace.onDidChangeFiles(() => {
       clearTimeout(timer);
@@ -134,6 +136,19 @@ export function GitPanel() {
   const stage = useGitStore((s) => s.stage);
   const unstage = useGitStore((s) => s.unstage);
   const openView = useLayoutStore((s) => s.openView);
+  const notRepository = useGitStore((s) => s.notRepository);
+  const initGit = useWorkspaceStore((s) => s.initGit);
+  if (notRepository) {
+    return (
+      <div className="git-panel" data-testid="git-panel">
+        <section className="panel-section">
+          <h3>Git</h3>
+          <p>This workspace is not a Git repository yet. Versions, history and sharing all need one.</p>
+          <button type="button" className="primary" data-testid="git-init" onClick={() => void initGit().then(() => useGitStore.getState().refresh())}>Initialize a Git repository</button>
+        </section>
+      </div>
+    );
+  }
   return (
     <div className="git-panel" data-testid="git-panel">
       <BranchPicker />

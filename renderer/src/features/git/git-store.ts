@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import {
-  DirtyWorkingTreeError, GitAuthError, MergeConflictError,
+  DirtyWorkingTreeError, GitAuthError, MergeConflictError, NotAGitRepositoryError,
   type GitBranch, type GitCommitSummary, type GitConflictFile, type GitFileDiff, type GitProgressEvent, type GitRemote, type GitStatus,
 } from '../../../../app/api/index.js';
 import { api } from '../../api/client.js';
@@ -12,6 +12,8 @@ export interface DiffSelection { path: string; side: 'staged' | 'unstaged' }
 
 interface GitState {
   status: GitStatus | null;
+  /** The open workspace has no .git folder. */
+  notRepository: boolean;
   branches: GitBranch[];
   remotes: GitRemote[];
   selected: DiffSelection | null;
@@ -55,6 +57,7 @@ interface GitState {
 /** View state of the Git activity; every result comes from the core's GitApi. */
 export const useGitStore = create<GitState>()((set, get) => ({
   status: null,
+  notRepository: false,
   branches: [],
   remotes: [],
   selected: null,
@@ -70,8 +73,16 @@ export const useGitStore = create<GitState>()((set, get) => ({
   viewTab: 'diff',
   setViewTab: (viewTab) => set({ viewTab }),
   refresh: async () => {
-    const [status, branches, remotes] = await Promise.all([
-      withErrorReport('Reading the Git status', () => api.git.getStatus()),
+    let status: GitStatus | undefined;
+    try {
+      status = await api.git.getStatus();
+    } catch (error) {
+      // Not a repository is a state the panel shows (with a way out), not an error to repeat on every file change.
+      if (error instanceof NotAGitRepositoryError) { set({ notRepository: true, status: null, branches: [], remotes: [], selected: null, diff: null }); return; }
+      useErrorStore.getState().report('Reading the Git status', error, () => get().refresh());
+    }
+    set({ notRepository: false });
+    const [branches, remotes] = await Promise.all([
       withErrorReport('Listing branches', () => api.git.listBranches()),
       withErrorReport('Listing remotes', () => api.git.listRemotes()),
     ]);

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Explorer } from '../workspace/explorer.js';
 import { useLayoutStore } from '../layout/layout-store.js';
+import { useWorkspaceStore } from '../workspace/workspace-store.js';
 import { useServicesStore } from './services-store.js';
 import './services.css';
 
@@ -8,7 +9,8 @@ import './services.css';
 export function ServicesPanel() {
   const table = useServicesStore((s) => s.table);
   const openView = useLayoutStore((s) => s.openView);
-  useEffect(() => { void useServicesStore.getState().load(); }, []);
+  const root = useWorkspaceStore((s) => s.info?.root);
+  useEffect(() => { useServicesStore.setState({ chosen: [], upgrade: null }); void useServicesStore.getState().load(); }, [root]);
   const services = new Set(table?.rows.map((r) => r.service));
   const behind = new Set(table?.rows.filter((r) => r.behindLatest).map((r) => r.service));
   return (

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Explorer } from '../workspace/explorer.js';
 import { useLayoutStore } from '../layout/layout-store.js';
+import { useWorkspaceStore } from '../workspace/workspace-store.js';
 import { useTemplateStore } from './template-store.js';
 import './templates.css';
 
@@ -10,7 +11,8 @@ export function TemplatesPanel() {
   const loading = useTemplateStore((s) => s.loading);
   const openView = useLayoutStore((s) => s.openView);
   const openPublish = useTemplateStore((s) => s.openPublish);
-  useEffect(() => { void useTemplateStore.getState().load(); }, []);
+  const root = useWorkspaceStore((s) => s.info?.root);
+  useEffect(() => { useTemplateStore.setState({ compare: {}, publish: null }); void useTemplateStore.getState().load(); }, [root]);
   return (
     <>
       <section className="panel-section" data-testid="templates-panel">
