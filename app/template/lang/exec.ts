@@ -67,9 +67,10 @@ export function executeTree(set: ExecSet, tree: Tree, data: Value, options: Exec
     state.run(data);
   } catch (e) {
     if (isStackOverflow(e)) {
-      // Reached through include/tpl recursion (each level is a nested execution).
-      throw state.limitError('templates nested too deeply for the JavaScript stack (a recursive include?); '
-        + 'Helm allows 1,000 nested includes: run the renderer with a larger stack (Worker resourceLimits.stackSizeMb, node --stack-size)');
+      // Reached through include/tpl recursion (each level is a nested execution); like Go's
+      // errors it is then wrapped by every include level ("error calling include: ...").
+      throw state.error('exceeded maximum template depth: the JavaScript stack ran out (a recursive include?); '
+        + 'Helm allows 1,000 nested includes, so give the renderer a larger stack (Worker resourceLimits.stackSizeMb, node --stack-size)');
     }
     if (e instanceof GoTemplateError) {
       (e as GoTemplateError & { partialOutput?: string }).partialOutput = state.out;
@@ -321,7 +322,7 @@ class State implements CallContext {
       // Go stops at 100,000 nested {{template}} calls; the JS stack runs out first.
       if (isStackOverflow(e)) {
         this.node = node;
-        throw this.limitError('exceeded maximum template depth (100000)');
+        throw this.error('exceeded maximum template depth (100000)');
       }
       throw e;
     } finally {
