@@ -130,5 +130,8 @@ describe('reading', () => {
     expect(response.json.kind).toBe('Table');
     expect(response.json.columnDefinitions.map((c: any) => c.name)).toEqual(['Name', 'Data', 'Age']);
     expect(response.json.rows[0].cells[0]).toBe('cm-00');
+    expect(response.json.rows[0].object.kind).toBe('PartialObjectMetadata');
+    const sorted = await f.raw('/api/v1/namespaces/reads/configmaps?includeObject=Object', { headers: { accept: 'application/json;as=Table;v=v1;g=meta.k8s.io' } });
+    expect(sorted.json.rows[0].object.data).toEqual({ k: 'cm-00' });
   });
 });

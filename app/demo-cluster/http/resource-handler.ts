@@ -13,7 +13,7 @@ import { parsePatchBody, patchObject, patchTypeOf } from '../operations/patch-ob
 import { updateObject } from '../operations/update-object.js';
 import type { ResourcePath } from './parse-path.js';
 import { readBody, sendJson } from './respond.js';
-import { toTable, wantsTable } from './table.js';
+import { includeObjectOf, toTable, wantsTable } from './table.js';
 import { serveWatch } from './watch-handler.js';
 import { handleScale } from './scale-handler.js';
 
@@ -75,14 +75,14 @@ function respondObjects(ctx: ResourceHandlerContext, req: IncomingMessage, res: 
     const object = cluster.store.get(type, namespace, name);
     if (!object) throw notFound(type.group, type.plural, name);
     if (wantsTable(req.headers.accept)) {
-      sendJson(res, 200, toTable(type.kind, [object], cluster.nowMs(), { resourceVersion: object.metadata.resourceVersion }, query.get('includeObject') !== 'None'));
+      sendJson(res, 200, toTable(type.kind, [object], cluster.nowMs(), { resourceVersion: object.metadata.resourceVersion }, includeObjectOf(query.get('includeObject'))));
     } else sendJson(res, 200, object.apiVersion === apiVersionOf(type) ? cluster.store.json(object) : { ...object, apiVersion: apiVersionOf(type) });
     return;
   }
   const page = listObjects(cluster, type, namespace, listQuery(query));
   const listMeta = { resourceVersion: page.resourceVersion, ...(page.continueToken ? { continue: page.continueToken } : {}) };
   if (wantsTable(req.headers.accept)) {
-    sendJson(res, 200, toTable(type.kind, page.items, cluster.nowMs(), listMeta, query.get('includeObject') !== 'None'));
+    sendJson(res, 200, toTable(type.kind, page.items, cluster.nowMs(), listMeta, includeObjectOf(query.get('includeObject'))));
     return;
   }
   // Serialise the page only: the items are shared references into the store.

@@ -108,13 +108,22 @@ function metadataOnly(object: KubeObject): object {
   return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata };
 }
 
+/** What each Table row carries (`includeObject`): kubectl asks for Object when sorting. */
+export type IncludeObject = 'None' | 'Metadata' | 'Object';
+
+/** Parses the includeObject query parameter (default Metadata). */
+export function includeObjectOf(value: string | null): IncludeObject {
+  return value === 'None' || value === 'Object' ? value : 'Metadata';
+}
+
 /** Renders objects of one kind as a meta.k8s.io/v1 Table. */
-export function toTable(kind: string, objects: KubeObject[], now: number, listMeta: Record<string, unknown> = {}, includeObject = true): object {
+export function toTable(kind: string, objects: KubeObject[], now: number, listMeta: Record<string, unknown> = {}, include: IncludeObject = 'Metadata'): object {
   const printer = printers[kind] ?? fallback;
+  const rowObject = (o: KubeObject) => include === 'None' ? {} : { object: include === 'Object' ? o : metadataOnly(o) };
   return {
     kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: listMeta,
     columnDefinitions: columnDefinitions(printer.columns),
-    rows: objects.map((o) => ({ cells: printer.cells(o, now), ...(includeObject ? { object: metadataOnly(o) } : {}) })),
+    rows: objects.map((o) => ({ cells: printer.cells(o, now), ...rowObject(o) })),
   };
 }
 
