@@ -1,7 +1,7 @@
 // Simulates one service in one environment: resolve its template version,
 // render it (cached), admit every object against every policy, and evaluate
 // the TemplatePolicies for the version it uses.
-import { evaluateAdmission, evaluateTemplatePolicies, type KubeObject, type PolicySet, type Violation } from '../policy/index.js';
+import { evaluateAdmission, evaluateTemplatePolicies, type KubeObject, type PolicySet, type TemplatePolicyOutcome, type Violation } from '../policy/index.js';
 import type { RenderedObject, SourceMapLine } from '../template/index.js';
 import type { EnvironmentDefinition, ServiceDefinition } from '../workspace/model/workspace-model-types.js';
 import type { LoadedState } from './load-simulation-state.js';
@@ -24,8 +24,37 @@ export interface EvaluateServiceInput {
   asOf: string;
   /** Also locate each finding in the rendered YAML and the template (off for timeline passes, which need outcomes only). */
   detail?: boolean;
-  /** Collects the future dates on which this row's outcomes change (rollout steps, expiring exemptions, deny-from escalations). */
-  changeDates?: Set<string>;
+  /** Collects when and how this row's outcomes can change later (see RowChanges). */
+  changes?: RowChanges;
+  /** Accumulates where the time goes (the benchmark's overhead figures). */
+  timings?: RunTimings;
+}
+
+/** When a row's outcomes can change after its as-of date, and whether only its TemplatePolicy outcomes can. */
+export interface RowChanges {
+  /** Future dates of rollout steps, expiring exemptions and deny-from escalations that concern the row. */
+  dates: Set<string>;
+  /** How many findings (the first ones) come from TemplatePolicies. */
+  templateFindings: number;
+  /** True when an admission verdict escalates later (deny-from): then the whole row must be evaluated again. */
+  admissionChanges: boolean;
+}
+
+/** Time spent in one run, by phase: policy calls, renders (or cache look-ups), and the rest. */
+export interface RunTimings {
+  loadMs: number;
+  renderMs: number;
+  /** Time inside the policy engine (admission and TemplatePolicy calls). */
+  policyMs: number;
+  timelineMs: number;
+  totalMs: number;
+  /** Admission requests evaluated (each against every policy that matches). */
+  admissionRequests: number;
+}
+
+/** Zeroed timings. */
+export function emptyTimings(): RunTimings {
+  return { loadMs: 0, renderMs: 0, policyMs: 0, timelineMs: 0, totalMs: 0, admissionRequests: 0 };
 }
 
 /** The environment's namespace as a Namespace object, labelled as paver.yaml declares. */
@@ -57,16 +86,18 @@ export async function evaluateServiceEnvironment(input: EvaluateServiceInput): P
   }
   row.version = loaded.drafts.get(service.template) === version ? `${version} (draft)` : version;
 
-  for (const outcome of evaluateTemplatePolicies(input.policies, { service: service.name, environment, template: service.template, version, asOf })) {
-    const result: Outcome = outcome.status === 'violation' ? actionOutcome(outcome.action) : 'allow';
-    if (input.changeDates) for (const change of outcome.changes) input.changeDates.add(change.date);
-    addFinding(row, { policy: outcome.policy, outcome: result, message: outcome.message, object: `Service/${service.name}` });
-  }
+  const timings = input.timings;
+  let mark = timings ? performance.now() : 0;
+  const templateOutcomes = evaluateTemplatePolicies(input.policies, { service: service.name, environment, template: service.template, version, asOf });
+  if (timings) timings.policyMs += performance.now() - mark;
+  addTemplatePolicyFindings(row, templateOutcomes, input.changes);
 
+  if (timings) mark = performance.now();
   const rendered = await input.cache.render(
     { template: service.template, version, service, environment, namespace, kubeVersion: loaded.model.workspace?.kubeVersion },
     () => loaded.source(service.template, version),
   );
+  if (timings) timings.renderMs += performance.now() - mark;
   if (!rendered.ok) {
     row.renderError = rendered.error;
     return row;
@@ -76,15 +107,23 @@ export async function evaluateServiceEnvironment(input: EvaluateServiceInput): P
   for (const rendered_ of rendered.result.objects) {
     if (rendered_.hookEvents.includes('test')) continue;
     const object = withNamespace(rendered_, namespace);
+    if (timings) mark = performance.now();
     const result = evaluateAdmission(input.policies, {
       operation: 'CREATE',
       object,
       namespaceObject: clusterScopedKinds.has(rendered_.kind) ? null : namespaceObject,
       asOf,
     });
+    if (timings) {
+      timings.policyMs += performance.now() - mark;
+      timings.admissionRequests++;
+    }
     const describe = `${rendered_.kind}/${rendered_.name}`;
     for (const violation of result.violations) {
-      if (input.changeDates && violation.escalatesOn) input.changeDates.add(violation.escalatesOn);
+      if (input.changes && violation.escalatesOn) {
+        input.changes.dates.add(violation.escalatesOn);
+        input.changes.admissionChanges = true;
+      }
       addFinding(row, input.detail === false
         ? { policy: violation.policy, binding: violation.binding, outcome: violation.error ? 'error' : actionOutcome(violation.action), message: violation.message, object: describe }
         : violationFinding(violation, describe, rendered_, rendered.result.sourceMap));
@@ -95,6 +134,32 @@ export async function evaluateServiceEnvironment(input: EvaluateServiceInput): P
     for (const error of result.errors) addFinding(row, { policy: error.policy, binding: error.binding, outcome: 'error', message: error.message, object: describe });
   }
   return row;
+}
+
+function addTemplatePolicyFindings(row: ServiceEnvironmentResult, outcomes: TemplatePolicyOutcome[], changes: RowChanges | undefined): void {
+  for (const outcome of outcomes) {
+    const result: Outcome = outcome.status === 'violation' ? actionOutcome(outcome.action) : 'allow';
+    if (changes) for (const change of outcome.changes) changes.dates.add(change.date);
+    addFinding(row, { policy: outcome.policy, outcome: result, message: outcome.message, object: `Service/${row.service}` });
+  }
+  if (changes) changes.templateFindings = row.findings.length;
+}
+
+/**
+ * A row at another date when only its TemplatePolicy outcomes can have changed:
+ * those are evaluated again and the admission findings (which do not depend on
+ * the date) are kept, so nothing is rendered or admitted again.
+ */
+export function withTemplatePoliciesAt(row: ServiceEnvironmentResult, input: { loaded: LoadedState; policies: PolicySet; service: ServiceDefinition; asOf: string; templateFindings: number; timings?: RunTimings }): ServiceEnvironmentResult {
+  const version = input.loaded.resolve(input.service.template, input.service.version);
+  const next: ServiceEnvironmentResult = { ...row, cells: {}, findings: [] };
+  if (!version) return row;
+  const mark = input.timings ? performance.now() : 0;
+  const outcomes = evaluateTemplatePolicies(input.policies, { service: row.service, environment: row.environment, template: input.service.template, version, asOf: input.asOf });
+  if (input.timings) input.timings.policyMs += performance.now() - mark;
+  addTemplatePolicyFindings(next, outcomes, undefined);
+  for (let i = input.templateFindings; i < row.findings.length; i++) addFinding(next, row.findings[i]!);
+  return next;
 }
 
 function actionOutcome(action: string | undefined): Outcome {

@@ -54,16 +54,22 @@ export async function loadSimulationState(workspaceDir: string, state: Simulatio
     }
   }
   const sources = new Map<string, Promise<TemplateSource>>();
+  const resolved = new Map<string, string | undefined>();
   return {
     state,
     model,
     published,
     drafts,
     resolve(template, range) {
+      // Thousands of services share a few (template, range) pairs.
+      const key = `${template}\0${range}`;
+      if (resolved.has(key)) return resolved.get(key);
       const versions = published.filter((p) => p.template === template).map((p) => p.version);
       const draft = drafts.get(template);
       if (draft) versions.push(draft);
-      return maxSatisfying(versions, range);
+      const version = maxSatisfying(versions, range);
+      resolved.set(key, version);
+      return version;
     },
     source(template, version) {
       const key = `${template}@${version}`;
