@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useLayoutStore } from '../layout/layout-store.js';
 import { useGitStore } from '../git/git-store.js';
 import { TextDiff } from '../git/text-diff.js';
+import { useServicesStore } from '../services/services-store.js';
 import { useTemplateStore } from './template-store.js';
 import { PublishDialog } from './publish-dialog.js';
 import './templates.css';
@@ -36,6 +37,7 @@ export function TemplateView({ template }: { template: string }) {
         <span className="muted">{summary?.latest ? `latest v${summary.latest}` : 'not published yet'}</span>
         <button type="button" className="primary" data-testid="open-publish" onClick={() => void openPublish(template)}>Publish…</button>
         <button type="button" onClick={() => { openView('git-changes'); void useGitStore.getState().loadHistory(`template:${template}`); }}>Commit history</button>
+        <button type="button" data-testid="open-template-upgrade" onClick={() => { useServicesStore.getState().openUpgrade(template, []); openView(`upgrade:${template}`); }}>Upgrade services…</button>
       </header>
       <div className="template-body">
         <aside className="template-versions" data-testid="template-versions">
