@@ -37,6 +37,14 @@ export function podDisplayStatus(pod: KubeObject): string {
   return pod.status?.reason ?? pod.status?.phase ?? 'Unknown';
 }
 
+function jobDisplayStatus(job: KubeObject): string {
+  const holds = (type: string) => (job.status?.conditions ?? []).some((c: any) => c.type === type && c.status === 'True');
+  if (holds('Complete')) return 'Complete';
+  if (holds('Failed')) return 'Failed';
+  if (job.spec?.suspend) return 'Suspended';
+  return 'Running';
+}
+
 const name: Column = { name: 'Name', type: 'string', format: 'name' };
 const ageColumn: Column = { name: 'Age', type: 'string' };
 
@@ -74,7 +82,7 @@ const printers: Record<string, Printer> = {
   },
   Job: {
     columns: [name, { name: 'Status', type: 'string' }, { name: 'Completions', type: 'string' }, ageColumn],
-    cells: (j, now) => [j.metadata.name, (j.status?.conditions ?? []).find((c: any) => c.status === 'True')?.type ?? 'Running',
+    cells: (j, now) => [j.metadata.name, jobDisplayStatus(j),
       `${j.status?.succeeded ?? 0}/${j.spec?.completions ?? 1}`, age(j, now)],
   },
   CronJob: {
