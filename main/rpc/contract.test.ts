@@ -35,7 +35,7 @@ const transports: Record<string, (core: Core) => Promise<Harness>> = {
 };
 
 /** Waits until `check` passes, retrying `act` meanwhile; fails with the last error after the deadline. */
-async function eventually(check: () => void | Promise<void>, act?: () => Promise<void>, deadlineMs = 5000): Promise<void> {
+async function eventually(check: () => void | Promise<void>, act?: () => Promise<void>, deadlineMs = 20_000): Promise<void> {
   const end = Date.now() + deadlineMs;
   for (;;) {
     if (act) await act();

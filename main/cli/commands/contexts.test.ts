@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoCluster, type DemoCluster } from '../../../app/demo-cluster/start-demo-cluster.js';
-import type { CliIo } from '../command.js';
-import { runCli } from '../run-cli.js';
+import { runPaver } from '../testing/run-paver.js';
 
 let demo: DemoCluster;
 let dir: string;
@@ -29,12 +28,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(argv: string[], env: Record<string, string>) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, stdin: async function* () { /* no input */ }, cwd: dir, env };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
+function run(argv: string[], env: Record<string, string>) {
+  return runPaver(argv, { cwd: dir, env });
 }
 
 describe('paver contexts', () => {

@@ -6,25 +6,14 @@ import { promisify } from 'node:util';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../command.js';
-import { runCli } from '../run-cli.js';
+import { runPaver } from '../testing/run-paver.js';
 import { findResourcesDir } from '../../resources-dir.js';
 
 const run = promisify(execFile);
 let root: string;
 
-async function paver(cwd: string, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => { stdout += text; },
-    stderr: (text) => { stderr += text; },
-    stdin: async function* () {},
-    cwd,
-    env: {},
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
+function paver(cwd: string, ...argv: string[]) {
+  return runPaver(argv, { cwd });
 }
 
 beforeAll(async () => {

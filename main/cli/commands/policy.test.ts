@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../command.js';
-import { runCli } from '../run-cli.js';
+import { runPaver } from '../testing/run-paver.js';
 
 const run = promisify(execFile);
 
@@ -17,18 +16,8 @@ const binding = { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'Validati
 const deployment = (replicas: number) => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'shop' }, spec: { replicas } });
 const line = (id: string, replicas: number) => JSON.stringify({ id, objects: [policy, binding], request: { operation: 'CREATE', object: deployment(replicas) }, namespaceObject: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } }, kubeVersion: '1.31' });
 
-async function paver(lines: string[], ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => { stdout += text; },
-    stderr: (text) => { stderr += text; },
-    stdin: async function* () { yield* lines; },
-    cwd: '/',
-    env: {},
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
+function paver(lines: string[], ...argv: string[]) {
+  return runPaver(argv, { cwd: '/', stdin: lines });
 }
 
 describe('paver policy eval', () => {

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { CliIo } from '../command.js';
-import { runCli } from '../run-cli.js';
+import { runPaver } from '../testing/run-paver.js';
 import { createSampleWorkspace } from '../../../app/workspace/sample/create-sample-workspace.js';
 import { defaultSampleDir } from '../../../app/workspace/sample/resources-dir.js';
 import { runGit } from '../../../app/git/testing/temp-repository.js';
@@ -11,11 +10,8 @@ import { runGit } from '../../../app/git/testing/temp-repository.js';
 let parent: string;
 let dir: string;
 
-async function paver(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, stdin: async function* () {}, cwd: dir, env: {} };
-  return { code: await runCli(argv, io), stdout, stderr };
+function paver(...argv: string[]) {
+  return runPaver(argv, { cwd: dir });
 }
 
 beforeAll(async () => {

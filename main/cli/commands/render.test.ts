@@ -4,25 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../command.js';
-import { runCli } from '../run-cli.js';
+import { runPaver } from '../testing/run-paver.js';
 import { writeTar } from '../../../app/template/chart/testing/tar-writer.js';
 
 const shop = fileURLToPath(new URL('../../../app/template/testdata/charts/shop', import.meta.url));
 let root: string;
 
-async function paver(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => { stdout += text; },
-    stderr: (text) => { stderr += text; },
-    stdin: async function* () {},
-    cwd: root,
-    env: {},
-  };
-  const code = await runCli(['render', ...argv], io);
-  return { code, stdout, stderr };
+function paver(...argv: string[]) {
+  return runPaver(['render', ...argv], { cwd: root });
 }
 
 beforeAll(async () => {

@@ -3,17 +3,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../command.js';
-import { runCli } from '../run-cli.js';
+import { runPaver } from '../testing/run-paver.js';
 
 let root: string;
 
-async function paver(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, stdin: async function* () {}, cwd: root, env: {} };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
+function paver(...argv: string[]) {
+  return runPaver(argv, { cwd: root });
 }
 
 beforeAll(async () => {

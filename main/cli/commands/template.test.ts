@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../command.js';
-import { runCli } from '../run-cli.js';
+import { runPaver } from '../testing/run-paver.js';
 
-async function paver(lines: string[], ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => { stdout += text; },
-    stderr: (text) => { stderr += text; },
-    stdin: async function* () { yield* lines; },
-    cwd: '/',
-    env: {},
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
+function paver(lines: string[], ...argv: string[]) {
+  return runPaver(argv, { cwd: '/', stdin: lines });
 }
 
 describe('paver template eval', () => {
