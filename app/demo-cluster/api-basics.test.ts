@@ -1,7 +1,7 @@
 // Transport, auth, discovery and reads through the real client and raw HTTPS.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiException, Watch } from '@kubernetes/client-node';
-import { startFixture, type DemoClusterFixture } from './testing/demo-cluster-fixture.js';
+import { ApiException, makeInformer, Watch } from '@kubernetes/client-node';
+import { startFixture, waitFor, type DemoClusterFixture } from './testing/demo-cluster-fixture.js';
 
 let f: DemoClusterFixture;
 beforeAll(async () => { f = await startFixture({ tickMs: 0 }); });
@@ -112,6 +112,22 @@ describe('reading', () => {
     const response = await f.raw(`/api/v1/namespaces/reads/configmaps?watch=true&labelSelector=stage%3Da&resourceVersion=${start}&timeoutSeconds=1`);
     const types = response.text.trim().split('\n').map((line) => JSON.parse(line).type);
     expect(types).toEqual(['ADDED', 'DELETED', 'ADDED']);
+  });
+
+  it('feeds a client-node informer (list, then watch) with adds, updates and deletes', async () => {
+    const informer = makeInformer(f.kubeConfig, '/api/v1/namespaces/reads/configmaps', () => f.core.listNamespacedConfigMap({ namespace: 'reads' }));
+    const seen: string[] = [];
+    informer.on('add', (o) => seen.push(`add ${o.metadata!.name}`));
+    informer.on('update', (o) => seen.push(`update ${o.metadata!.name}`));
+    informer.on('delete', (o) => seen.push(`delete ${o.metadata!.name}`));
+    await informer.start();
+    await f.core.createNamespacedConfigMap({ namespace: 'reads', body: configMap('informed', {}, 'reads') });
+    await f.core.patchNamespacedConfigMap({ name: 'informed', namespace: 'reads', body: [{ op: 'add', path: '/data/more', value: '1' }] });
+    await f.core.deleteNamespacedConfigMap({ name: 'informed', namespace: 'reads' });
+    await waitFor('informer events', () => seen.includes('delete informed'));
+    await informer.stop();
+    expect(seen.filter((e) => e.endsWith(' informed'))).toEqual(['add informed', 'update informed', 'delete informed']);
+    expect(seen.filter((e) => e.startsWith('add cm-')).length).toBe(12);
   });
 
   it('answers a watch from a compacted or invalid resourceVersion with a 410 ERROR event', async () => {
