@@ -75,7 +75,11 @@ export async function startDemoCluster(options: DemoClusterOptions = {}): Promis
   const sockets = new Set<Duplex>();
   server.on('connection', (socket) => { sockets.add(socket); socket.on('close', () => sockets.delete(socket)); });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE'
+        ? new Error(`Port ${options.port} on 127.0.0.1 is already in use; choose another port, or 0 for any free port.`, { cause: error })
+        : error);
+    });
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;

@@ -34,6 +34,7 @@ function untilSignal(): Promise<string> {
   });
 }
 
+/** `paver demo-cluster`: the demo cluster in the foreground until Ctrl+C. */
 export const demoClusterCommand: CliCommand = {
   name: 'demo-cluster',
   summary: 'Run the embedded demo Kubernetes API server in the foreground and write its kubeconfig',
