@@ -1,7 +1,7 @@
 // Renders services through the template engine, caching by template version
 // and values: a warm run, or a run after a policy edit, renders nothing again.
-import { stringify } from 'yaml';
-import { buildUserValues, loadChart, renderChart, type Chart, type ChartRenderResult } from '../template/index.js';
+import { loadChart, renderChart, type Chart, type ChartRenderResult } from '../template/index.js';
+import { serviceValues } from './service-values.js';
 import { templateChartReader, type TemplateSource } from '../workspace/versions/template-source.js';
 import type { ServiceDefinition } from '../workspace/model/workspace-model-types.js';
 
@@ -36,12 +36,7 @@ export class RenderCache {
     let outcome: CachedRender;
     try {
       const chart = await this.chart(key.template, key.version, source);
-      const values = buildUserValues({
-        valueFiles: [
-          { path: key.service.file, text: stringify(key.service.values) },
-          { path: `${key.service.file} (environments.${key.environment}.values)`, text: stringify(environmentValues) },
-        ],
-      });
+      const values = serviceValues(key.service, key.environment);
       outcome = { ok: true, result: renderChart(chart, { values, releaseName: key.service.name, namespace: key.namespace, kubeVersion: key.kubeVersion }) };
     } catch (error) {
       outcome = { ok: false, error: error instanceof Error ? error.message : String(error) };
