@@ -6,55 +6,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  createApiClient, createHttpTransport, FileConflictError, FileExistsError, FileNotFoundError, InvalidRequestError,
-  PathOutsideWorkspaceError, type FileChange, type PaverApi, type Transport,
+  createApiClient, FileConflictError, FileExistsError, FileNotFoundError, InvalidRequestError,
+  PathOutsideWorkspaceError, type FileChange, type PaverApi,
 } from '../../app/api/index.js';
 import { createCore, type Core } from '../services/create-core.js';
-import { startHttpServer, type PaverHttpServer } from '../web/http-server.js';
-import { createNodeEventStream } from '../web/node-event-stream.js';
-import { createInMemoryChannelPair } from './in-memory-channel.js';
+import { contractTransports, eventually, type TransportHarness } from './testing/transport-harness.js';
 
-interface Harness {
-  transport: Transport;
-  dispose: () => Promise<void>;
-}
-
-const transports: Record<string, (core: Core) => Promise<Harness>> = {
-  'HTTP transport': async (core) => {
-    const server: PaverHttpServer = await startHttpServer({ dispatcher: core.dispatcher });
-    const events = createNodeEventStream();
-    return {
-      transport: createHttpTransport(server.token, server.url, events.open),
-      dispose: async () => { events.closeAll(); await server.close(); },
-    };
-  },
-  'IPC dispatcher (in-memory channel pair)': async (core) => {
-    const pair = createInMemoryChannelPair(core.dispatcher);
-    return { transport: pair.transport, dispose: async () => pair.dispose() };
-  },
-};
-
-/** Waits until `check` passes, retrying `act` meanwhile; fails with the last error after the deadline. */
-async function eventually(check: () => void | Promise<void>, act?: () => Promise<void>, deadlineMs = 20_000): Promise<void> {
-  const end = Date.now() + deadlineMs;
-  for (;;) {
-    if (act) await act();
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > end) throw error;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
-
-for (const [name, makeHarness] of Object.entries(transports)) {
+for (const [name, makeHarness] of Object.entries(contractTransports)) {
   describe(`contract over the ${name}`, () => {
     let root: string;
     let userData: string;
     let core: Core;
-    let harness: Harness;
+    let harness: TransportHarness;
     let api: PaverApi;
 
     beforeAll(async () => {

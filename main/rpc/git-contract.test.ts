@@ -8,62 +8,26 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ConfirmationRequiredError, createApiClient, createHttpTransport, GitAuthError, MergeConflictError, VersionAlreadyPublishedError,
-  type GitProgressEvent, type PaverApi, type Transport,
+  ConfirmationRequiredError, createApiClient, GitAuthError, MergeConflictError, VersionAlreadyPublishedError,
+  type GitProgressEvent, type PaverApi,
 } from '../../app/api/index.js';
 import { startGitHttpBackend, type GitHttpBackend } from '../../app/testing/git-http-backend.js';
 import { createCore, type Core } from '../services/create-core.js';
-import { startHttpServer, type PaverHttpServer } from '../web/http-server.js';
-import { createNodeEventStream } from '../web/node-event-stream.js';
-import { createInMemoryChannelPair } from './in-memory-channel.js';
+import { contractTransports, eventually, type TransportHarness } from './testing/transport-harness.js';
 
 const git = async (cwd: string, ...args: string[]) => (await promisify(execFile)('git', args, { cwd, encoding: 'utf8' })).stdout;
-
-interface Harness {
-  transport: Transport;
-  dispose: () => Promise<void>;
-}
-
-const transports: Record<string, (core: Core) => Promise<Harness>> = {
-  'HTTP transport': async (core) => {
-    const server: PaverHttpServer = await startHttpServer({ dispatcher: core.dispatcher });
-    const events = createNodeEventStream();
-    return {
-      transport: createHttpTransport(server.token, server.url, events.open),
-      dispose: async () => { events.closeAll(); await server.close(); },
-    };
-  },
-  'IPC dispatcher (in-memory channel pair)': async (core) => {
-    const pair = createInMemoryChannelPair(core.dispatcher);
-    return { transport: pair.transport, dispose: async () => pair.dispose() };
-  },
-};
-
-/** Waits until `check` passes; fails with the last error after the deadline. */
-async function eventually(check: () => void | Promise<void>, deadlineMs = 5000): Promise<void> {
-  const end = Date.now() + deadlineMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > end) throw error;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
 
 let remote: GitHttpBackend;
 beforeAll(async () => { remote = await startGitHttpBackend({ users: { alice: 's3cret' } }); });
 afterAll(async () => { await remote.close(); });
 
-for (const [name, makeHarness] of Object.entries(transports)) {
+for (const [name, makeHarness] of Object.entries(contractTransports)) {
   describe(`git and templates contract over the ${name}`, () => {
     let base: string;
     let root: string;
     let url: string;
     let core: Core;
-    let harness: Harness;
+    let harness: TransportHarness;
     let api: PaverApi;
     const progress: GitProgressEvent[] = [];
 
