@@ -22,6 +22,14 @@ export interface ContainerRuntime {
 /** Ticks a run-to-completion container (Job pods) runs before exiting 0. */
 export const completionTicks = 3;
 
+/** Retries back off like the kubelet's: after 5, 10, 20, 40... ticks, then every 300. */
+export function isRetryTick(elapsed: number): boolean {
+  if (elapsed <= 0) return false;
+  if (elapsed % 300 === 0) return true;
+  const steps = elapsed / 5;
+  return Number.isInteger(steps) && (steps & (steps - 1)) === 0;
+}
+
 function backoffTicks(restarts: number): number {
   return Math.min(4 * 2 ** (restarts - 1), 40);
 }
@@ -55,7 +63,7 @@ export function stepContainer(runtime: ContainerRuntime, container: any, podName
       return [{ type: 'Normal', reason: 'BackOff', message: `Back-off pulling image "${image}"`, fieldPath },
         { type: 'Warning', reason: 'Failed', message: 'Error: ImagePullBackOff', fieldPath }];
     case 'imagePullBackOff':
-      if (elapsed > 0 && elapsed % 5 === 0) {
+      if (isRetryTick(elapsed)) {
         return [{ type: 'Normal', reason: 'Pulling', message: `Pulling image "${image}"`, fieldPath },
           { type: 'Normal', reason: 'BackOff', message: `Back-off pulling image "${image}"`, fieldPath }];
       }

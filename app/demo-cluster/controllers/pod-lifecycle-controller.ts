@@ -5,7 +5,7 @@ import type { KubeObject } from '../api/kube-object.js';
 import { findResourceType, storageKeyOf } from '../api/resource-types.js';
 import type { Cluster } from '../cluster.js';
 import { demoNodeName } from '../seed/default-objects.js';
-import { containerStatus, stepContainer, type ContainerRuntime } from './container-machine.js';
+import { containerStatus, isRetryTick, stepContainer, type ContainerRuntime } from './container-machine.js';
 import { recordEvent } from './events.js';
 import { configError, crashes, runsOutOfMemory } from './pod-failure-modes.js';
 import { templateHash } from './ownership.js';
@@ -113,7 +113,7 @@ function advance(cluster: Cluster, pod: KubeObject, runtime: PodRuntime): void {
   if (!runtime.containers) {
     const blocked = containers.map((c) => ({ c, error: configError(cluster, pod, c) })).find((e) => e.error);
     if (blocked) {
-      if (runtime.tick % 5 === 2) kubelet({ type: 'Warning', reason: 'Failed', message: `Error: ${blocked.error}`, fieldPath: `spec.containers{${blocked.c.name}}` });
+      if (runtime.tick === 2 || isRetryTick(runtime.tick - 2)) kubelet({ type: 'Warning', reason: 'Failed', message: `Error: ${blocked.error}`, fieldPath: `spec.containers{${blocked.c.name}}` });
       cluster.store.put(pods, { ...pod, status: assembleStatus(pod, runtime, now, 'CreateContainerConfigError', blocked.error) });
       return;
     }
