@@ -1,3 +1,4 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { Studio } from './support/studio.js';
 
@@ -22,6 +23,13 @@ test.describe('policy simulation in browser mode', () => {
     await matrix.locator('.matrix-row[data-service="search-frontend"][data-environment="prod"] [data-policy="prod-min-replicas"]').click();
     const finding = page.getByTestId('finding').first();
     await expect(finding).toContainText('replica');
+    await page.getByTestId('outcome-filter').selectOption('');
+    const shot = test.info().outputPath('simulation.png');
+    await page.screenshot({ path: shot });
+    if (process.env.PAVER_UPDATE_SCREENSHOT) {
+      mkdirSync('docs', { recursive: true });
+      copyFileSync(shot, 'docs/simulation.png');
+    }
     // The rendered YAML opens at the failing field.
     await expect(page.getByTestId('rendered-yaml')).toContainText('replicas: 1');
     await page.getByTestId('open-template-line').first().click();

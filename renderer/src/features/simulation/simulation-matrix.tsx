@@ -4,6 +4,7 @@ import { useSimulationStore, type SortKey } from './simulation-store.js';
 import { visibleRows, worstOutcome } from './visible-rows.js';
 
 const rowHeight = 28;
+const headerHeight = 30;
 const overscan = 8;
 export const outcomeLabels: Record<Outcome, string> = { deny: 'deny', error: 'error', warn: 'warn', 'not-evaluated': 'n/e', audit: 'audit', allow: '✓' };
 
@@ -38,27 +39,28 @@ export function SimulationMatrixView({ matrix }: { matrix: SimulationMatrix }) {
   const totalWidth = 190 + 60 + 90 + 170 + 70 + matrix.policies.length * policyWidth;
   return (
     <div className="matrix" role="grid" aria-rowcount={rows.length + 1} data-testid="simulation-matrix">
-      <div className="matrix-header" role="row" style={{ width: totalWidth }}>
-        <SortHeader label="Service" sortKey="service" width={190} />
-        <SortHeader label="Env" sortKey="environment" width={60} />
-        <SortHeader label="Team" sortKey="team" width={90} />
-        <SortHeader label="Template" sortKey="template" width={170} />
-        <SortHeader label="Worst" sortKey="worst" width={70} />
-        {matrix.policies.map((policy) => (
-          <div key={policy} className="matrix-head policy" style={{ width: policyWidth }} title={policy} role="columnheader">{policy}</div>
-        ))}
-      </div>
-      <div className="matrix-body" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      {/* One scroller for both axes: the header sticks to the top and the service column to the left. */}
+      <div className="matrix-scroll" onScroll={(e) => setScrollTop(Math.max(0, e.currentTarget.scrollTop - headerHeight))}
         ref={(element) => { if (element && element.clientHeight !== height) setHeight(element.clientHeight || 600); }}>
+        <div className="matrix-header" role="row" style={{ width: totalWidth, height: headerHeight }}>
+          <SortHeader label="Service" sortKey="service" width={190} />
+          <SortHeader label="Env" sortKey="environment" width={60} />
+          <SortHeader label="Team" sortKey="team" width={90} />
+          <SortHeader label="Template" sortKey="template" width={170} />
+          <SortHeader label="Worst" sortKey="worst" width={70} />
+          {matrix.policies.map((policy) => (
+            <div key={policy} className="matrix-head policy" style={{ width: policyWidth }} title={policy} role="columnheader">{policy}</div>
+          ))}
+        </div>
         <div style={{ height: rows.length * rowHeight, width: totalWidth, position: 'relative' }}>
           {rows.slice(first, last).map((row, i) => {
             const worst = worstOutcome(row);
             const isSelected = selected?.service === row.service && selected.environment === row.environment;
             return (
               <div key={`${row.service}/${row.environment}`} role="row" className={`matrix-row${isSelected ? ' selected' : ''}`}
-                style={{ top: (first + i) * rowHeight, height: rowHeight }} data-service={row.service} data-environment={row.environment}>
+                style={{ top: (first + i) * rowHeight, height: rowHeight, width: totalWidth }} data-service={row.service} data-environment={row.environment}>
                 <button type="button" className="matrix-cell name" style={{ width: 190 }} onClick={() => select({ service: row.service, environment: row.environment })}>{row.service}</button>
-                <div className="matrix-cell" style={{ width: 60 }}>{row.environment}</div>
+                <div className="matrix-cell env" style={{ width: 60 }}>{row.environment}</div>
                 <div className="matrix-cell" style={{ width: 90 }}>{row.team}</div>
                 <div className="matrix-cell" style={{ width: 170 }} title={row.version}>{row.template} {row.version}</div>
                 <div className={`matrix-cell outcome-${worst}`} style={{ width: 70 }}>{outcomeLabels[worst]}</div>
