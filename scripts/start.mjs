@@ -11,7 +11,7 @@ const args = process.argv.slice(2);
 
 function browserMode(reason) {
   console.log(`Electron cannot start here (${reason}); serving browser mode instead.`);
-  const child = spawn(process.execPath, [join(root, 'out/cli/paver.js'), 'web', ...args], { stdio: 'inherit' });
+  const child = spawn(process.execPath, ['--stack-size=3900', join(root, 'out/cli/paver.js'), 'web', ...args], { stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code) => process.exit(code ?? 0));
 }

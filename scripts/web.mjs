@@ -6,6 +6,6 @@ import { ensureBuild } from './ensure-build.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 ensureBuild();
-const child = spawn(process.execPath, [join(root, 'out/cli/paver.js'), 'web', ...process.argv.slice(2)], { stdio: 'inherit' });
+const child = spawn(process.execPath, ['--stack-size=3900', join(root, 'out/cli/paver.js'), 'web', ...process.argv.slice(2)], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));
