@@ -26,6 +26,17 @@ async function renderTemplate(template: string, options: Partial<RenderChartOpti
 }
 
 describe('objects templates see', () => {
+  it('.Chart and .Capabilities print with Helm\'s json tags in toJson and toYaml', async () => {
+    const out = await renderTemplate('{{ toJson .Chart }}\n{{ toYaml .Chart }}\n{{ toJson .Capabilities.KubeVersion }}\n{{ toJson .Capabilities.HelmVersion }}');
+    // Helm marks processed dependencies enabled, so the parent's metadata carries it.
+    const [json, ...rest] = out!.split('\n');
+    expect(json).toBe('{"name":"objs","version":"1.2.3","keywords":["a","b"],"maintainers":[{"name":"Platform"}],"apiVersion":"v2","appVersion":"4.5",'
+      + '"annotations":{"owner":"platform"},"dependencies":[{"name":"db","version":"0.1.0","repository":"","enabled":true}],"IsRoot":true}');
+    expect(rest.join('\n')).toContain('IsRoot: true\nannotations:\n  owner: platform\napiVersion: v2\nappVersion: "4.5"\ndependencies:\n- enabled: true\n  name: db\n  repository: ""\n  version: 0.1.0\nkeywords:\n- a\n- b\n');
+    expect(out).toMatch(/\{"version":"v1\.\d+\.\d+","major":"1","minor":"\d+"\}/);
+    expect(out).toContain('{"version":"v3.21.4","git_tree_state":"clean","go_version":"go1.26.0"}');
+  });
+
   it('.Files: Get, GetBytes, Lines, Glob, AsConfig, AsSecrets; templates/ and Chart.yaml are not files', async () => {
     const out = await renderTemplate([
       'get: {{ .Files.Get "config/a.txt" | quote }}',

@@ -13,16 +13,61 @@ function method(call: (args: Value[]) => Value, params: string[] = []): GoFuncti
   return funcValue((args: Value[]) => call(args), { params });
 }
 
-/** A struct that is also a fmt.Stringer (KubeVersion prints as its version). */
-class StringerStruct extends GoStruct {
-  constructor(goType: string, fields: Record<string, Value>, methods: Record<string, GoFunction>, private readonly text: string) {
+/** A json struct tag: the key and whether empty values are left out. */
+type JsonTag = { name: string; omitEmpty: boolean };
+const tag = (name: string, omitEmpty = true): JsonTag => ({ name, omitEmpty });
+
+/** encoding/json's notion of empty, for omitempty. */
+function isEmptyJsonValue(value: Value): boolean {
+  if (value === null || value === undefined || value === false || value === '' || value === 0 || value === 0n) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (value instanceof GoObject) return false;
+  if (typeof value === 'object' && !(value instanceof Uint8Array)) return Object.keys(value).length === 0;
+  return false;
+}
+
+/**
+ * A Go struct whose fields carry json tags, so toJson/toYaml print Helm's
+ * keys (`apiVersion`, `version`) rather than the Go field names, in field order.
+ */
+class JsonTaggedStruct extends GoStruct {
+  constructor(goType: string, fields: Record<string, Value>, private readonly tags: Record<string, JsonTag>, methods: Record<string, GoFunction> = {}) {
     super(goType, fields, methods);
+  }
+
+  toJsonValue(): Value {
+    const out: Record<string, Value> = {};
+    for (const [field, value] of Object.entries(this.fields)) {
+      const fieldTag = this.tags[field];
+      if (fieldTag?.omitEmpty && isEmptyJsonValue(value)) continue;
+      out[fieldTag?.name ?? field] = value;
+    }
+    return new GoStruct(this.goType, out);
+  }
+}
+
+/** A struct that is also a fmt.Stringer (KubeVersion prints as its version). */
+class StringerStruct extends JsonTaggedStruct {
+  constructor(goType: string, fields: Record<string, Value>, tags: Record<string, JsonTag>, methods: Record<string, GoFunction>, private readonly text: string) {
+    super(goType, fields, tags, methods);
   }
 
   override goString(): string {
     return this.text;
   }
 }
+
+const metadataTags: Record<string, JsonTag> = {
+  Name: tag('name'), Home: tag('home'), Sources: tag('sources'), Version: tag('version'), Description: tag('description'),
+  Keywords: tag('keywords'), Maintainers: tag('maintainers'), Icon: tag('icon'), APIVersion: tag('apiVersion'), Condition: tag('condition'),
+  Tags: tag('tags'), AppVersion: tag('appVersion'), Deprecated: tag('deprecated'), Annotations: tag('annotations'),
+  KubeVersion: tag('kubeVersion'), Dependencies: tag('dependencies'), Type: tag('type'),
+};
+const maintainerTags = { Name: tag('name'), Email: tag('email'), URL: tag('url') };
+const dependencyTags = {
+  Name: tag('name', false), Version: tag('version'), Repository: tag('repository', false), Condition: tag('condition'), Tags: tag('tags'),
+  Enabled: tag('enabled'), ImportValues: tag('import-values'), Alias: tag('alias'),
+};
 
 function yamlOf(value: Value): string {
   try {
@@ -162,14 +207,15 @@ class VersionSet extends GoObject {
 
 /** The .Capabilities struct. */
 export function capabilitiesObject(kube: KubeVersion, apiVersions: string[]): GoStruct {
-  const kubeVersion = new StringerStruct('chartutil.KubeVersion', { Version: kube.version, Major: kube.major, Minor: kube.minor }, {
+  const kubeVersion = new StringerStruct('chartutil.KubeVersion', { Version: kube.version, Major: kube.major, Minor: kube.minor },
+    { Version: tag('version', false), Major: tag('major', false), Minor: tag('minor', false) }, {
     String: method(() => kube.version),
     GitVersion: method(() => kube.version),
   }, kube.version);
-  const helmVersion = new GoStruct('version.BuildInfo', {
+  const helmVersion = new JsonTaggedStruct('version.BuildInfo', {
     Version: HELM_VERSION.version, GitCommit: HELM_VERSION.gitCommit, GitTreeState: HELM_VERSION.gitTreeState,
     GoVersion: HELM_VERSION.goVersion,
-  });
+  }, { Version: tag('version'), GitCommit: tag('git_commit'), GitTreeState: tag('git_tree_state'), GoVersion: tag('go_version') });
   return new GoStruct('*chartutil.Capabilities', {
     APIVersions: new VersionSet(apiVersions), KubeVersion: kubeVersion, HelmVersion: helmVersion,
   });
@@ -178,16 +224,16 @@ export function capabilitiesObject(kube: KubeVersion, apiVersions: string[]): Go
 /** .Chart: chart.Metadata embedded with IsRoot, as recAllTpls builds it. */
 export function chartObject(chart: Chart): GoStruct {
   const md = chart.metadata;
-  const maintainers = withGoType(md.maintainers.map((m) => new GoStruct('*chart.Maintainer', { Name: m.name, Email: m.email, URL: m.url })), '[]*chart.Maintainer');
-  const dependencies = withGoType(md.dependencies.map((d) => new GoStruct('*chart.Dependency', {
+  const maintainers = withGoType(md.maintainers.map((m) => new JsonTaggedStruct('*chart.Maintainer', { Name: m.name, Email: m.email, URL: m.url }, maintainerTags)), '[]*chart.Maintainer');
+  const dependencies = withGoType(md.dependencies.map((d) => new JsonTaggedStruct('*chart.Dependency', {
     Name: d.name, Version: d.version, Repository: d.repository, Condition: d.condition, Tags: withGoType([...d.tags], '[]string'),
     Enabled: d.enabled, ImportValues: d.importValues as Value[], Alias: d.alias,
-  })), '[]*chart.Dependency');
-  return new GoStruct('struct { chart.Metadata; IsRoot bool }', {
+  }, dependencyTags)), '[]*chart.Dependency');
+  return new JsonTaggedStruct('struct { chart.Metadata; IsRoot bool }', {
     Name: md.name, Home: md.home, Sources: withGoType([...md.sources], '[]string'), Version: md.version, Description: md.description,
     Keywords: withGoType([...md.keywords], '[]string'), Maintainers: maintainers, Icon: md.icon, APIVersion: md.apiVersion,
     Condition: md.condition, Tags: md.tags, AppVersion: md.appVersion, Deprecated: md.deprecated,
     Annotations: withGoType({ ...md.annotations }, 'map[string]string'), KubeVersion: md.kubeVersion, Dependencies: dependencies,
     Type: md.type, IsRoot: chart.parent === undefined,
-  });
+  }, metadataTags);
 }
