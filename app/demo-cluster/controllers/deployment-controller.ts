@@ -65,21 +65,26 @@ function rollingUpdate(cluster: Cluster, deployment: KubeObject, current: KubeOb
   const surge = resolveIntOrPercent(strategy.maxSurge, desired, true);
   const unavailable = Math.max(resolveIntOrPercent(strategy.maxUnavailable, desired, false), surge === 0 ? 1 : 0);
   const replicas = (rs: KubeObject) => rs.spec?.replicas ?? 0;
-  const total = replicas(current) + old.reduce((n, rs) => n + replicas(rs), 0);
+  const available = (rs: KubeObject) => Math.min(rs.status?.availableReplicas ?? 0, replicas(rs));
+  const sum = (sets: KubeObject[], f: (rs: KubeObject) => number) => sets.reduce((n, rs) => n + f(rs), 0);
   if (replicas(current) > desired) current = scale(cluster, deployment, current, desired);
   else if (replicas(current) < desired) {
-    const up = Math.min(desired - replicas(current), desired + surge - total);
+    const up = Math.min(desired - replicas(current), desired + surge - replicas(current) - sum(old, replicas));
     if (up > 0) current = scale(cluster, deployment, current, replicas(current) + up);
   }
-  const available = [current, ...old].reduce((n, rs) => n + (rs.status?.availableReplicas ?? 0), 0);
-  let budget = available - (desired - unavailable);
-  const oldestFirst = [...old].sort((a, b) => revisionOf(a) - revisionOf(b));
-  for (const rs of oldestFirst) {
-    if (replicas(rs) === 0) continue;
-    const unhealthy = Math.max(0, replicas(rs) - (rs.status?.availableReplicas ?? 0));
-    const down = Math.min(replicas(rs), unhealthy + Math.max(0, budget));
-    budget -= Math.max(0, down - unhealthy);
-    if (down > 0) scale(cluster, deployment, rs, replicas(rs) - down);
+  // Bounded by spec counts (not only status, which lags a tick), as the real controller does.
+  const minAvailable = desired - unavailable;
+  let maxScaledDown = replicas(current) + sum(old, replicas) - minAvailable - (replicas(current) - available(current));
+  const sets = [...old].sort((a, b) => revisionOf(a) - revisionOf(b));
+  for (let i = 0; i < sets.length && maxScaledDown > 0; i++) {
+    const unhealthy = replicas(sets[i]!) - available(sets[i]!);
+    const down = Math.min(unhealthy, maxScaledDown);
+    if (down > 0) { sets[i] = scale(cluster, deployment, sets[i]!, replicas(sets[i]!) - down); maxScaledDown -= down; }
+  }
+  let budget = Math.min(maxScaledDown, available(current) + sum(sets, available) - minAvailable);
+  for (let i = 0; i < sets.length && budget > 0; i++) {
+    const down = Math.min(replicas(sets[i]!), budget);
+    if (down > 0) { sets[i] = scale(cluster, deployment, sets[i]!, replicas(sets[i]!) - down); budget -= down; }
   }
   return current;
 }
