@@ -19,10 +19,23 @@ const parsedDocuments = new Map<string, { lineCounter: LineCounter; document: Re
  */
 /** The 1-based line of a field (see parsedLineOfField), scanning lines where it can and parsing where it must. */
 export function lineOfField(yamlText: string, fieldPath: string | undefined): number | undefined {
+  // The same documents and fields come back on every run while renders stay cached.
+  let lines = locatedLines.get(yamlText);
+  if (!lines) {
+    if (locatedLines.size > 20_000) locatedLines.clear();
+    lines = new Map();
+    locatedLines.set(yamlText, lines);
+  }
+  const key = fieldPath ?? '';
+  if (lines.has(key)) return lines.get(key);
   const segments = fieldPath ? parseFieldPath(fieldPath) : [];
   const scanned = scanLineOfField(yamlText, segments);
-  return scanned === unusual ? parsedLineOfField(yamlText, segments) : scanned;
+  const line = scanned === unusual ? parsedLineOfField(yamlText, segments) : scanned;
+  lines.set(key, line);
+  return line;
 }
+
+const locatedLines = new Map<string, Map<string, number | undefined>>();
 
 const unusual = -1;
 const plainKey = /^([A-Za-z_][\w.\-/]*):(?: +|$)/;

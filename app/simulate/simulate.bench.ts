@@ -105,10 +105,17 @@ console.log(`overhead, warm: ${overhead.toFixed(2)}x the policy engine's time ($
 console.log(`result size: ${(JSON.stringify(cold.result).length / 1e6).toFixed(1)} MB of JSON`);
 console.log(`timeline: ${cold.result.timeline.map((e) => e.summary).join(' ')}`);
 
-// The same cold run through the worker thread the app uses.
+// The same runs through the worker threads the app uses (services sharded over them).
 const runner = new SimulationRunner();
-const started = performance.now();
-await runner.start({ workspaceDir: dir, asOf }).result;
-console.log(`cold in the worker thread: ${(performance.now() - started).toFixed(0)} ms`);
+const throughRunner = async (services?: string[]) => {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  await runner.start({ workspaceDir: dir, asOf, services }).result;
+  const used = process.cpuUsage(cpu);
+  return `${(performance.now() - started).toFixed(0)} ms (${((used.user + used.system) / 1000).toFixed(0)} ms CPU, all threads)`;
+};
+console.log(`worker runner, cold: ${await throughRunner()}`);
+console.log(`worker runner, warm: ${await throughRunner()}`);
+console.log(`worker runner, one service: ${await throughRunner([serviceName(7)])}`);
 await runner.close();
 await rm(base, { recursive: true, force: true });
