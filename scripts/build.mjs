@@ -12,7 +12,11 @@ if (vite.status !== 0) process.exit(vite.status ?? 1);
 
 // Worker threads load their code from a file beside the bundle that starts them
 // (see defaultSimulationWorkerUrl and defaultStatusWorkerUrl).
-const workers = { 'simulation-worker': 'app/simulate/simulation-worker.ts', 'status-worker': 'app/git/status/status-worker.ts' };
+const workers = {
+  'simulation-worker': 'app/simulate/simulation-worker.ts',
+  'status-worker': 'app/git/status/status-worker.ts',
+  'service-render-worker': 'app/workspace/versions/service-render-worker.ts',
+};
 const workerEntries = Object.fromEntries(Object.entries(workers).flatMap(([name, source]) => [[`cli/${name}`, source], [`main/${name}`, source]]));
 
 await build({

@@ -11,6 +11,7 @@ import { DemoClusterHost } from './demo-cluster-host.js';
 import type { CredentialStore } from '../../app/git/index.js';
 import { GitService } from '../../app/git/git-service.js';
 import { TemplateVersionsService } from '../../app/workspace/versions/template-versions-service.js';
+import { WorkerServiceRenderers } from '../../app/workspace/versions/worker-service-renderer.js';
 import { RpcDispatcher } from '../rpc/dispatcher.js';
 import { paverVersion } from '../version.js';
 
@@ -51,7 +52,9 @@ export function createCore(options: CoreOptions): Core {
   const fallbackAuthor = async () => { const s = await app.getSettings(); return s.gitAuthorName && s.gitAuthorEmail ? { name: s.gitAuthorName, email: s.gitAuthorEmail } : undefined; };
   const gitService = new GitService({ workspaceDir: () => workspaceRoot, fallbackAuthor, credentials: options.credentials });
   workspace.onDidChangeFiles((changes) => gitService.onFilesChanged(changes));
-  const templates = new TemplateVersionsService({ workspaceDir: () => workspaceRoot, fallbackAuthor });
+  // Publish checks and upgrade plans render in a worker, never on this thread.
+  const serviceRenderers = new WorkerServiceRenderers();
+  const templates = new TemplateVersionsService({ workspaceDir: () => workspaceRoot, fallbackAuthor, createRenderer: () => serviceRenderers.renderer(workspaceRoot ?? '.') });
   const demoCluster = new DemoClusterHost(options.userDataDir);
   if (options.startDemoCluster) void demoCluster.start();
   const cluster = new ClusterService({
@@ -67,7 +70,7 @@ export function createCore(options: CoreOptions): Core {
     workspace,
     app,
     demoCluster,
-    dispose: async () => { await workspace.close(); await simulation.close(); await gitService.close(); await demoCluster.close(); },
+    dispose: async () => { await workspace.close(); await simulation.close(); await gitService.close(); await serviceRenderers.close(); await demoCluster.close(); },
   };
 }
 
