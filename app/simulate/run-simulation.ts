@@ -5,9 +5,12 @@ import { InvalidRequestError } from '../errors/index.js';
 import { emptyTimings, evaluateServiceEnvironment, withTemplatePoliciesAt, type RowChanges, type RunTimings } from './evaluate-service.js';
 import { loadSimulationState, type LoadedState } from './load-simulation-state.js';
 import { RenderCache } from './render-cache.js';
+import { shardOf } from './shard-of.js';
 import { compareMatrices } from './simulation-delta.js';
 import { buildTimeline } from './rollout-timeline.js';
 import type { SimulationMatrix, SimulationProgress, SimulationRequest, SimulationResult, SimulationState, ServiceEnvironmentResult } from '../api/simulation-types.js';
+
+export { shardOf } from './shard-of.js';
 
 export interface RunOptions {
   onProgress?: (progress: SimulationProgress) => void;
@@ -155,12 +158,6 @@ interface RowDates {
   admissionChanges: boolean;
 }
 
-/** A stable shard for a service name, so each worker keeps rendering the same services (and keeps its cache warm). */
-export function shardOf(name: string, count: number): number {
-  let hash = 2166136261;
-  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 16777619);
-  return (hash >>> 0) % count;
-}
 
 function rowsOf(state: PreparedState, only: string[] | undefined, shard?: { index: number; count: number }) {
   const wanted = only ? new Set(only) : undefined;

@@ -107,4 +107,19 @@ describe('simulation runner (worker thread)', () => {
       await runner.close();
     }
   });
+
+  it('re-simulates changed services on the workers that rendered them, without rendering again', async () => {
+    const runner = new SimulationRunner({ workers: 2 });
+    try {
+      const full = await runner.start({ workspaceDir: dir, asOf: '2026-12-05' }).result;
+      const services = ['status-page', 'legacy-billing', 'search-api'];
+      const partial = await runner.start({ workspaceDir: dir, asOf: '2026-12-05', services }).result;
+      expect([...new Set(partial.proposed.rows.map((r) => r.service))].sort()).toEqual([...services].sort());
+      expect(partial.stats.renders).toBe(0);
+      const cells = (result: SimulationResult) => result.proposed.rows.filter((r) => services.includes(r.service)).map((r) => [r.service, r.environment, r.cells]);
+      expect(cells(partial)).toEqual(cells(full));
+    } finally {
+      await runner.close();
+    }
+  });
 });

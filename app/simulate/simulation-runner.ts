@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { deserializeError, SimulationCancelledError, type SerializedError } from '../errors/index.js';
 import type { SimulationProgress, SimulationRequest, SimulationResult } from '../api/simulation-types.js';
 import { mergeIncrementalResult } from './merge-results.js';
+import { shardOf } from './shard-of.js';
 
 /** A running simulation: its result, and a way to cancel it. */
 export interface SimulationHandle {
@@ -111,8 +112,21 @@ export class SimulationRunner {
   start(request: SimulationRequest, onProgress?: (progress: SimulationProgress) => void): SimulationHandle {
     const id = this.nextId++;
     const started = performance.now();
-    // An incremental run of a few services stays on one worker: sharding it would only add start-up work.
-    const shards = request.services && request.services.length < 20 ? 1 : this.workers.length;
+    // Each worker keeps the renders of its shard warm, so an incremental run sends each service to the worker that owns it.
+    const count = this.workers.length;
+    const requests: { worker: number; request: SimulationRequest }[] = [];
+    if (request.services?.length && count > 1) {
+      const groups = new Map<number, string[]>();
+      for (const service of request.services) {
+        const index = shardOf(service, count);
+        groups.set(index, [...(groups.get(index) ?? []), service]);
+      }
+      for (const [worker, services] of [...groups].sort((a, b) => a[0] - b[0])) requests.push({ worker, request: { ...request, services } });
+    } else if (count > 1 && !request.services) {
+      for (let index = 0; index < count; index++) requests.push({ worker: index, request: { ...request, shard: { index, count } } });
+    } else {
+      requests.push({ worker: 0, request });
+    }
     const progress: SimulationProgress[] = [];
     const report = (index: number, p: SimulationProgress) => {
       progress[index] = p;
@@ -124,8 +138,7 @@ export class SimulationRunner {
         message: p.message,
       });
     };
-    const runs = Array.from({ length: shards }, (_, index) =>
-      this.workers[index]!.run(id, shards > 1 ? { ...request, shard: { index, count: shards } } : request, (p) => report(index, p)));
+    const runs = requests.map((entry, index) => this.workers[entry.worker]!.run(id, entry.request, (p) => report(index, p)));
     const result = Promise.all(runs).then((parts) => {
       let merged = parts[0]!;
       for (const part of parts.slice(1)) merged = mergeIncrementalResult(merged, part, [...new Set(part.proposed.rows.map((r) => r.service))]);
