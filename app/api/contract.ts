@@ -40,7 +40,7 @@ export const apiContract = {
     events: [],
   },
   simulation: {
-    methods: ['startSimulation', 'cancelSimulation', 'getLastSimulation', 'exportSimulationReport'],
+    methods: ['startSimulation', 'cancelSimulation', 'getLastSimulation', 'getRenderedObject', 'exportSimulationReport'],
     events: ['onSimulationProgress', 'onSimulationFinished'],
   },
   cluster: {

@@ -30,6 +30,11 @@ export interface SimulationApi {
   cancelSimulation(request: { runId: number }): Promise<void>;
   /** The last finished result (kept up to date by incremental runs after file changes), or null. */
   getLastSimulation(): Promise<SimulationResult | null>;
+  /**
+   * The rendered YAML of one object of the last result, for the drill-down.
+   * Results sent to the UI leave it out: a catalogue's YAML runs to tens of megabytes.
+   */
+  getRenderedObject(request: { service: string; environment: string; object: string }): Promise<{ yaml: string | null }>;
   /** The last result as a report file. */
   exportSimulationReport(request: { format: ReportFormatName }): Promise<{ fileName: string; mimeType: string; text: string }>;
   onSimulationProgress: ApiEvent<{ runId: number; progress: SimulationProgress }>;

@@ -15,6 +15,15 @@ const mimeTypes: Record<ReportFormatName, [string, string]> = {
   junit: ['xml', 'application/xml'],
 };
 
+/** The result as the UI receives it: findings without their rendered YAML (fetched on demand with getRenderedObject). */
+function withoutRenderedYaml(result: SimulationResult): SimulationResult {
+  const strip = (matrix: SimulationResult['proposed']) => ({
+    ...matrix,
+    rows: matrix.rows.map((row) => ({ ...row, findings: row.findings.map(({ renderedYaml: _yaml, ...finding }) => finding) })),
+  });
+  return { ...result, proposed: strip(result.proposed), baseline: result.baseline && strip(result.baseline) };
+}
+
 export interface SimulationServiceOptions {
   /** The open workspace's folder, or null. */
   workspaceDir: () => string | null;
@@ -61,7 +70,12 @@ export class SimulationService implements SimulationApi {
   }
 
   async getLastSimulation(): Promise<SimulationResult | null> {
-    return this.lastResult;
+    return this.lastResult && withoutRenderedYaml(this.lastResult);
+  }
+
+  async getRenderedObject({ service, environment, object }: { service: string; environment: string; object: string }): Promise<{ yaml: string | null }> {
+    const row = this.lastResult?.proposed.rows.find((r) => r.service === service && r.environment === environment);
+    return { yaml: row?.findings.find((f) => f.object === object && f.renderedYaml)?.renderedYaml ?? null };
   }
 
   async exportSimulationReport({ format }: { format: ReportFormatName }): Promise<{ fileName: string; mimeType: string; text: string }> {
@@ -120,7 +134,7 @@ export class SimulationService implements SimulationApi {
     handle.result.then(
       (result) => {
         this.lastResult = incremental && this.lastResult ? mergeIncrementalResult(this.lastResult, result, services!) : result;
-        this.finished.fire({ runId: handle.id, incremental, result: this.lastResult });
+        this.finished.fire({ runId: handle.id, incremental, result: withoutRenderedYaml(this.lastResult) });
       },
       (error: unknown) => {
         if (!(error instanceof SimulationCancelledError) || this.current === handle) this.finished.fire({ runId: handle.id, incremental, error: serializeError(error) });

@@ -1,4 +1,6 @@
 import Editor from '@monaco-editor/react';
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client.js';
 import type { Finding, ServiceEnvironmentResult } from '../../../../app/api/index.js';
 import { useEditorStore } from '../editor/editor-store.js';
 import { useThemeStore } from '../layout/theme-store.js';
@@ -9,6 +11,15 @@ function FindingCard({ finding, row }: { finding: Finding; row: ServiceEnvironme
   const revealLine = useEditorStore((s) => s.revealLine);
   const theme = useThemeStore((s) => (s.resolved === 'dark' ? 'vs-dark' : 'vs'));
   const templatePath = finding.templateLine ? `templates/${finding.templateLine.file}` : undefined;
+  // Results reach the UI without rendered YAML (it can run to megabytes); fetch this object's on demand.
+  const [renderedYaml, setRenderedYaml] = useState<string | null | undefined>(finding.renderedYaml);
+  useEffect(() => {
+    if (finding.renderedYaml || !finding.object) return;
+    let current = true;
+    api.simulation.getRenderedObject({ service: row.service, environment: row.environment, object: finding.object })
+      .then((r) => { if (current) setRenderedYaml(r.yaml); }, () => { if (current) setRenderedYaml(null); });
+    return () => { current = false; };
+  }, [finding.renderedYaml, finding.object, row.service, row.environment]);
   const isDraft = row.version.endsWith('(draft)');
   return (
     <article className={`finding outcome-border-${finding.outcome}`} data-testid="finding">
@@ -36,9 +47,9 @@ function FindingCard({ finding, row }: { finding: Finding; row: ServiceEnvironme
           </>
         )}
       </dl>
-      {finding.renderedYaml && (
+      {renderedYaml && (
         <div className="rendered-yaml" data-testid="rendered-yaml">
-          <Editor height={Math.min(320, 19 * (finding.renderedYaml.split('\n').length + 1))} value={finding.renderedYaml} language="yaml" theme={theme}
+          <Editor height={Math.min(320, 19 * (renderedYaml.split('\n').length + 1))} value={renderedYaml} language="yaml" theme={theme}
             path={`rendered://${row.service}/${row.environment}/${finding.object}/${finding.policy}`}
             options={{ readOnly: true, minimap: { enabled: false }, lineNumbers: 'on', scrollBeyondLastLine: false, fontSize: 12, automaticLayout: true }}
             onMount={(editor) => {
