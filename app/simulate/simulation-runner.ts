@@ -3,10 +3,10 @@
 // several workers, services are sharded by a stable hash of their name, so
 // each worker keeps rendering the same services and keeps its cache warm.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { deserializeError, SimulationCancelledError, type SerializedError } from '../errors/index.js';
 import type { SimulationProgress, SimulationRequest, SimulationResult } from '../api/simulation-types.js';
 import { mergeIncrementalResult } from './merge-results.js';
+import { LazyWorker, workerUrl } from '../workers/lazy-worker.js';
 import { shardOf } from './shard-of.js';
 
 /** A running simulation: its result, and a way to cancel it. */
@@ -21,15 +21,9 @@ type WorkerReply =
   | { type: 'result'; id: number; result: SimulationResult }
   | { type: 'error'; id: number; error: SerializedError; cancelled: boolean };
 
-interface Pending {
-  resolve: (result: SimulationResult) => void;
-  reject: (error: unknown) => void;
-  onProgress?: (progress: SimulationProgress) => void;
-}
-
 /** Where the worker's code is: the .ts file under tsx/vitest, the built .js file beside the bundle otherwise. */
 export function defaultSimulationWorkerUrl(): URL {
-  return new URL(import.meta.url.endsWith('.ts') ? './simulation-worker-dev.mjs' : './simulation-worker.js', import.meta.url);
+  return workerUrl(import.meta.url, 'simulation-worker');
 }
 
 export interface SimulationRunnerOptions {
@@ -40,53 +34,36 @@ export interface SimulationRunnerOptions {
 
 /** One worker thread and its pending runs. */
 class SimulationWorker {
-  private worker: Worker | undefined;
-  private readonly pending = new Map<number, Pending>();
+  private readonly worker: LazyWorker<WorkerReply>;
 
-  constructor(private readonly url: URL) {}
+  constructor(url: URL) {
+    // Helm allows 1,000 nested includes; give the renderer the stack for them.
+    this.worker = new LazyWorker<WorkerReply>(url, 'simulation worker', { resourceLimits: { stackSizeMb: 16 } });
+  }
 
   run(id: number, request: SimulationRequest, onProgress?: (p: SimulationProgress) => void): Promise<SimulationResult> {
-    const worker = this.ensure();
     return new Promise<SimulationResult>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onProgress });
-      worker.postMessage({ type: 'run', id, request });
+      this.worker.send(id, { type: 'run', id, request }, {
+        settle: (reply) => {
+          if (reply.type === 'progress') {
+            onProgress?.(reply.progress);
+            return false;
+          }
+          if (reply.type === 'result') resolve(reply.result);
+          else reject(reply.cancelled ? new SimulationCancelledError('The simulation was cancelled; start it again to see results.', { runId: reply.id }) : deserializeError(reply.error));
+          return true;
+        },
+        fail: reject,
+      });
     });
   }
 
   post(message: unknown): void {
-    this.worker?.postMessage(message);
+    this.worker.post(message);
   }
 
-  async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    await worker?.terminate();
-  }
-
-  private ensure(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(this.url);
-    worker.unref();
-    worker.on('message', (reply: WorkerReply) => {
-      const entry = this.pending.get(reply.id);
-      if (!entry) return;
-      if (reply.type === 'progress') {
-        entry.onProgress?.(reply.progress);
-        return;
-      }
-      this.pending.delete(reply.id);
-      if (reply.type === 'result') entry.resolve(reply.result);
-      else entry.reject(reply.cancelled ? new SimulationCancelledError('The simulation was cancelled; start it again to see results.', { runId: reply.id }) : deserializeError(reply.error));
-    });
-    const failAll = (error: Error) => {
-      for (const entry of this.pending.values()) entry.reject(error);
-      this.pending.clear();
-      this.worker = undefined;
-    };
-    worker.on('error', failAll);
-    worker.on('exit', (code) => { if (this.pending.size) failAll(new Error(`The simulation worker stopped (exit code ${code}).`)); });
-    this.worker = worker;
-    return worker;
+  close(): Promise<void> {
+    return this.worker.close();
   }
 }
 
