@@ -110,10 +110,17 @@ for (const [name, makeHarness] of Object.entries(contractTransports)) {
     it('pushes changes made by other programs', async () => {
       const received: FileChange[] = [];
       const unsubscribe = api.workspace.onDidChangeFiles((changes) => received.push(...changes));
+      // The subscription attaches asynchronously, so write again now and then until the change arrives;
+      // not on every poll, or the watcher (which waits for a file to settle) would never see it settle.
       let n = 0;
+      let lastWrite = 0;
       await eventually(
         () => expect(received.some((c) => c.path === 'services/external.yaml')).toBe(true),
-        async () => { await writeFile(join(root, 'services/external.yaml'), `n: ${++n}\n`); },
+        async () => {
+          if (Date.now() - lastWrite < 1500) return;
+          lastWrite = Date.now();
+          await writeFile(join(root, 'services/external.yaml'), `n: ${++n}\n`);
+        },
       );
       const change = received.find((c) => c.path === 'services/external.yaml')!;
       expect(change.version).toMatch(/^[0-9a-f]{40}$/);
