@@ -14,6 +14,11 @@ const steps = [
   ['end-to-end tests', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json' }],
 ];
 const only = process.argv.slice(2);
+const chromium = process.env.PAVER_CHROMIUM ?? ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((path) => existsSync(path));
+if (!chromium && (!only.length || only.some((o) => 'end-to-end tests'.startsWith(o)))) {
+  console.log('Note: no Chromium found for the end-to-end tests. Install it (Debian/Ubuntu: `sudo apt-get install -y chromium`), '
+    + 'run `npx playwright install chromium`, or set PAVER_CHROMIUM to a Chromium binary.');
+}
 const timings = [];
 let failedStep;
 for (const [name, command, args, env] of steps) {
