@@ -5,6 +5,7 @@
 // one service ≤ 100 ms).
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
 import { createSampleWorkspace } from '../workspace/sample/create-sample-workspace.js';
@@ -106,7 +107,12 @@ console.log(`result size: ${(JSON.stringify(cold.result).length / 1e6).toFixed(1
 console.log(`timeline: ${cold.result.timeline.map((e) => e.summary).join(' ')}`);
 
 // The same runs through the worker threads the app uses (services sharded over them).
-const runner = new SimulationRunner();
+// The app runs the built worker (out/cli/simulation-worker.js); under tsx each worker would first compile
+// the TypeScript sources itself, which inflates the figure. Use the build when there is one.
+const builtWorker = new URL('../../out/cli/simulation-worker.js', import.meta.url);
+const useBuilt = existsSync(builtWorker);
+console.log(`worker runner uses ${useBuilt ? 'the built worker (out/cli)' : 'the TypeScript sources through tsx (run `npm run build` for the app\'s figure)'}`);
+const runner = new SimulationRunner(useBuilt ? { workerUrl: builtWorker } : {});
 const throughRunner = async (services?: string[]) => {
   const started = performance.now();
   const cpu = process.cpuUsage();
