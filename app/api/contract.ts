@@ -49,7 +49,7 @@ export const apiContract = {
   },
   git: {
     methods: ['getStatus', 'diffFile', 'stage', 'unstage', 'discard', 'commit', 'listBranches', 'createBranch', 'switchBranch', 'deleteBranch',
-      'history', 'listRemotes', 'setCredentials', 'fetch', 'pull', 'push', 'readConflicts', 'resolveConflicts'],
+      'history', 'listRemotes', 'addRemote', 'setCredentials', 'fetch', 'pull', 'push', 'readConflicts', 'resolveConflicts'],
     events: ['onGitProgress'],
   },
   templates: {

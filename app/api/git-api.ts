@@ -98,6 +98,8 @@ export interface GitApi {
   /** Commits touching a file, a template (`templates/<name>/`), or all commits, newest first. */
   history(request: { path?: string; template?: string; depth?: number }): Promise<GitCommitSummary[]>;
   listRemotes(): Promise<GitRemote[]>;
+  /** Adds a remote (`git remote add`); a name already in use is refused. */
+  addRemote(request: { name: string; url: string }): Promise<GitRemote[]>;
   /** Remembers credentials for a remote's host (in memory in browser mode). */
   setCredentials(request: { remote?: string; credentials: GitCredentialsInput }): Promise<{ remote: string; url: string }>;
   fetch(request: { remote?: string }): Promise<{ remote: string }>;

@@ -21,6 +21,7 @@ import { switchBranch } from './branches/switch-branch.js';
 import { deleteBranch } from './branches/delete-branch.js';
 import { fileHistory, templateHistory } from './history/file-history.js';
 import { InMemoryCredentialStore, type CredentialStore } from './remotes/credentials.js';
+import { addRemote } from './remotes/add-remote.js';
 import { fetchRemote } from './remotes/fetch-remote.js';
 import { pullRemote } from './remotes/pull-remote.js';
 import { pushRemote } from './remotes/push-remote.js';
@@ -149,6 +150,11 @@ export class GitService implements GitApi {
 
   async listRemotes(): Promise<GitRemote[]> {
     return git.listRemotes({ ...openRepository(this.dir()) });
+  }
+
+  async addRemote(request: { name: string; url: string }): Promise<GitRemote[]> {
+    await addRemote(this.dir(), request);
+    return this.listRemotes();
   }
 
   private async remoteUrl(remote: string): Promise<string> {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ConfirmationRequiredError, createApiClient, GitAuthError, MergeConflictError, VersionAlreadyPublishedError,
+  ConfirmationRequiredError, createApiClient, GitAuthError, InvalidRequestError, MergeConflictError, VersionAlreadyPublishedError,
   type GitProgressEvent, type PaverApi,
 } from '../../app/api/index.js';
 import { startGitHttpBackend, type GitHttpBackend } from '../../app/testing/git-http-backend.js';
@@ -92,6 +92,16 @@ for (const [name, makeHarness] of Object.entries(contractTransports)) {
       expect((await api.git.listBranches()).find((b) => b.current)?.name).toBe('upgrade/web-service-2.1.0');
       expect(await readFile(join(root, 'services/status-page.yaml'), 'utf8')).toContain('version: "2.1.0"');
     }, 30_000);
+
+    it('adds a remote through the app, and refuses a name in use or a URL that is not one', async () => {
+      const remotes = await api.git.addRemote({ name: 'backup', url: remote.repoUrl('backup.git') });
+      expect(remotes.map((r) => r.remote).sort()).toEqual(['backup', 'origin']);
+      const taken = await api.git.addRemote({ name: 'origin', url: remote.repoUrl('other.git') }).catch((e: unknown) => e);
+      expect(taken).toBeInstanceOf(InvalidRequestError);
+      expect((taken as Error).message).toContain("A remote named 'origin' already exists");
+      await expect(api.git.addRemote({ name: 'mirror', url: 'not a url' })).rejects.toBeInstanceOf(InvalidRequestError);
+      expect((await api.git.listRemotes()).find((r) => r.remote === 'origin')?.url).toBe(url);
+    });
 
     it('asks for credentials, pushes the branch with the new tag, and pulls with progress events', async () => {
       const refused = await api.git.push({}).catch((e: unknown) => e);

@@ -80,14 +80,29 @@ function BranchPicker() {
   );
 }
 
+function AddRemoteForm() {
+  const addRemote = useGitStore((s) => s.addRemote);
+  const [name, setName] = useState('origin');
+  const [url, setUrl] = useState('');
+  return (
+    <section className="panel-section">
+      <h3>Remote</h3>
+      <p className="muted">No remote yet. Add the repository your team pushes to.</p>
+      <form className="git-add-remote" onSubmit={(e) => { e.preventDefault(); if (url.trim()) void addRemote(name, url).then((ok) => { if (ok) setUrl(''); }); }}>
+        <input value={name} onChange={(e) => setName(e.target.value)} aria-label="Remote name" size={8} />
+        <input value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://git.example.com/platform.git" aria-label="Remote URL" data-testid="remote-url" />
+        <button type="submit" data-testid="add-remote">Add</button>
+      </form>
+    </section>
+  );
+}
+
 function RemoteBar() {
   const remotes = useGitStore((s) => s.remotes);
   const remoteOp = useGitStore((s) => s.remoteOp);
   const runRemote = useGitStore((s) => s.runRemote);
   const notice = useGitStore((s) => s.notice);
-  if (!remotes.length) {
-    return <section className="panel-section"><h3>Remote</h3><p className="muted">No remote yet. Add one with <code>git remote add origin URL</code>.</p></section>;
-  }
+  if (!remotes.length) return <AddRemoteForm />;
   const progress = remoteOp?.progress;
   return (
     <section className="panel-section">

@@ -34,6 +34,7 @@ interface GitState {
   viewTab: 'diff' | 'history';
   setViewTab: (tab: 'diff' | 'history') => void;
   refresh: () => Promise<void>;
+  addRemote: (name: string, url: string) => Promise<boolean>;
   select: (selection: DiffSelection | null) => Promise<void>;
   stage: (paths: string[]) => Promise<void>;
   unstage: (paths: string[]) => Promise<void>;
@@ -72,6 +73,11 @@ export const useGitStore = create<GitState>()((set, get) => ({
   notice: null,
   viewTab: 'diff',
   setViewTab: (viewTab) => set({ viewTab }),
+  addRemote: async (name, url) => {
+    const remotes = await withErrorReport(`Adding the remote ${name}`, () => api.git.addRemote({ name, url }));
+    if (remotes) set({ remotes });
+    return remotes !== undefined;
+  },
   refresh: async () => {
     let status: GitStatus | undefined;
     try {
