@@ -33,6 +33,9 @@ export class LazyWorker<Reply extends { id: number }> {
   /** Posts a request; replies with its id go to `pending` until it settles. */
   send(id: number, message: unknown, pending: PendingRequest<Reply>): void {
     const worker = this.ensure();
+    // Keep the process alive only while a request is in flight: a CLI awaiting a reply must not exit,
+    // and an idle worker must not hold the app open.
+    if (this.pending.size === 0) worker.ref();
     this.pending.set(id, pending);
     worker.postMessage(message);
   }
@@ -55,6 +58,7 @@ export class LazyWorker<Reply extends { id: number }> {
     worker.on('message', (reply: Reply) => {
       const entry = this.pending.get(reply.id);
       if (entry?.settle(reply)) this.pending.delete(reply.id);
+      if (this.pending.size === 0) worker.unref();
     });
     const failAll = (error: Error) => {
       if (this.worker === worker) this.worker = undefined;

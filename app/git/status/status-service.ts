@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import { deserializeError, type SerializedError } from '../../errors/index.js';
+import { LazyWorker, workerUrl } from '../../workers/lazy-worker.js';
 import type { WorkingTreeStatus } from './status-types.js';
 import type { StatusWorkerRequest } from './status-worker.js';
 
@@ -15,7 +15,6 @@ export interface StatusService {
   close(): Promise<void>;
 }
 
-type Pending = { resolve: (value: any) => void; reject: (error: unknown) => void };
 type RequestBody = StatusWorkerRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
 /**
@@ -23,7 +22,7 @@ type RequestBody = StatusWorkerRequest extends infer R ? (R extends unknown ? Om
  * beside the bundle in a build (the build adds app/git/status/status-worker.ts as an entry point).
  */
 export function defaultStatusWorkerUrl(): URL {
-  return new URL(import.meta.url.endsWith('.ts') ? './status-worker-dev.mjs' : './status-worker.js', import.meta.url);
+  return workerUrl(import.meta.url, 'status-worker');
 }
 
 /**
@@ -38,31 +37,20 @@ export async function createStatusService(options: { workerUrl?: URL; inProcess?
     call = (body) => handleStatusRequest({ ...body, id: 0 } as StatusWorkerRequest);
     close = async () => undefined;
   } else {
-    const url = options.workerUrl ?? defaultStatusWorkerUrl();
-    const worker = new Worker(url);
-    worker.unref();
-    let exited: Error | undefined;
-    const pending = new Map<number, Pending>();
+    const worker = new LazyWorker<{ id: number; result?: unknown; error?: SerializedError }>(options.workerUrl ?? defaultStatusWorkerUrl(), 'status worker');
     let nextId = 1;
-    worker.on('message', (message: { id: number; result?: unknown; error?: SerializedError }) => {
-      const entry = pending.get(message.id);
-      pending.delete(message.id);
-      if (pending.size === 0) worker.unref();
-      if (message.error) entry?.reject(deserializeError(message.error));
-      else entry?.resolve(message.result);
-    });
-    const failAll = (error: Error): void => { exited = error; for (const entry of pending.values()) entry.reject(error); pending.clear(); };
-    worker.on('error', failAll);
-    worker.on('exit', (code) => failAll(new Error(`The status worker stopped (exit code ${code}).`)));
     call = (body) => new Promise((resolve, reject) => {
-      if (exited) { reject(exited); return; }
       const id = nextId++;
-      // Keep the process alive only while a request is in flight (a CLI awaiting status must not exit).
-      if (pending.size === 0) worker.ref();
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ ...body, id });
+      worker.send(id, { ...body, id }, {
+        settle: (reply) => {
+          if (reply.error) reject(deserializeError(reply.error));
+          else resolve(reply.result);
+          return true;
+        },
+        fail: reject,
+      });
     });
-    close = async () => { await worker.terminate(); };
+    close = () => worker.close();
   }
   return {
     status: (dir, statusOptions = {}) => call({ method: 'status', dir, full: statusOptions.full, useGitCli: statusOptions.useGitCli }),
