@@ -77,6 +77,9 @@ describe.skipIf(!existsSync(kubectlPath))('kubectl against the demo cluster', ()
 
   it('kubectl diff shows the change against the live, defaulted object', async () => {
     expect((await kubectl(kubeconfig, ['apply', '--server-side', '-f', join(dir, 'v1.yaml')])).code).toBe(0);
+    // Let the controllers finish the rollout first: a status update landing between kubectl's read and its
+    // dry-run patch would show up as a difference (on a real cluster too).
+    expect((await kubectl(kubeconfig, ['rollout', 'status', 'deployment/smoke', '--timeout=60s'])).code).toBe(0);
     const unchanged = await kubectl(kubeconfig, ['diff', '--server-side', '-f', join(dir, 'v1.yaml')]);
     expect(unchanged.code).toBe(0);
     const changed = await kubectl(kubeconfig, ['diff', '-f', join(dir, 'v2.yaml')]);

@@ -95,6 +95,8 @@ describe.skipIf(!kubectlPath)(`kubectl against the cluster${kubectlPath ? '' : '
     const applied = await kubectl('apply', '--server-side', '-f', manifest(2));
     expect(applied.code).toBe(0);
     expect(applied.stdout).toContain('deployment.apps/kubectl-web serverside-applied');
+    // Let the rollout settle: a controller's status update between kubectl's read and its dry-run patch would show as a change.
+    expect((await kubectl('rollout', 'status', 'deployment/kubectl-web', '-n', cluster.namespace, '--timeout=120s')).code).toBe(0);
     const same = await kubectl('diff', '-f', manifest(2));
     expect(same.stderr).toBe('');
     expect(same.stdout).toBe('');
