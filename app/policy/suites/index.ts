@@ -2,15 +2,17 @@
 // Kyverno CLI kyverno-test.yaml) against the engine; the host finds and reads
 // the files, each runner is pure.
 import { runGatekeeperSuite } from './gatekeeper-suite.js';
-// kyverno: registered by kyverno-test.ts
+import { runKyvernoTest } from './kyverno-test.js';
 import type { SuiteFiles, SuiteKind, SuiteReport, SuiteRunOptions } from './types.js';
 
+export { formatSuiteJson, formatSuiteTable, suiteTotals, type SuiteTotals } from './suite-summary.js';
 export type { SuiteCaseResult, SuiteFiles, SuiteKind, SuiteReport, SuiteRunOptions } from './types.js';
 
 type SuiteRunner = (file: string, text: string, files: SuiteFiles, options?: SuiteRunOptions) => SuiteReport;
 
 const runners: Partial<Record<SuiteKind, SuiteRunner>> = {
   gatekeeper: runGatekeeperSuite,
+  kyverno: runKyvernoTest,
 };
 
 /** The suite kind a file name stands for (suite.yaml: Gatekeeper, kyverno-test.yaml: Kyverno), or undefined. */
