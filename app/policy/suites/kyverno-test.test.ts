@@ -1,0 +1,119 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runKyvernoTest } from './kyverno-test.js';
+import type { SuiteFiles, SuiteReport } from './types.js';
+
+const root = join(import.meta.dirname, 'testdata', 'kyverno');
+
+function runFile(relative: string): SuiteReport {
+  const path = join(root, relative);
+  const files: SuiteFiles = { read: (p) => (existsSync(join(dirname(path), p)) ? readFileSync(join(dirname(path), p), 'utf8') : undefined) };
+  return runKyvernoTest(relative, readFileSync(path, 'utf8'), files);
+}
+
+function runInline(text: string, files: Record<string, string>): SuiteReport {
+  return runKyvernoTest('kyverno-test.yaml', text, { read: (p) => files[p] });
+}
+
+function outcomes(report: SuiteReport): Record<string, string> {
+  return Object.fromEntries(report.cases.map((c) => [c.name, c.outcome]));
+}
+
+describe('runKyvernoTest', () => {
+  it('checks ClusterPolicy rules on Pods, and on Deployments and CronJobs through autogen', () => {
+    const report = runFile('team-label/.kyverno-test/kyverno-test.yaml');
+    expect(report.problems).toEqual([]);
+    expect(outcomes(report)).toEqual({
+      'team-label/pods-have-team Pod/labelled': 'passed',
+      'team-label/pods-have-team Pod/unlabelled': 'passed',
+      'team-label/pods-have-team Pod/shop/unlabelled-in-shop': 'passed',
+      'team-label/pods-have-team Deployment/web': 'passed',
+      'team-label/pods-have-team CronJob/nightly': 'passed',
+      'team-label/pods-have-team Pod/system-pod': 'passed',
+      'team-label/pods-have-team Pod/debug-shell': 'passed',
+      'team-label/pods-have-team Pod/missing': 'failed',
+    });
+    const byName = new Map(report.cases.map((c) => [c.name, c]));
+    // The Deployment is labelled, its pod template is not: the generated rule reads the template.
+    expect(byName.get('team-label/pods-have-team Deployment/web')!.actual).toBe('result: autogen-pods-have-team: fail (Pods need a team label.)');
+    expect(byName.get('team-label/pods-have-team CronJob/nightly')!.actual).toBe('result: autogen-cronjob-pods-have-team: pass');
+    expect(byName.get('team-label/pods-have-team Pod/debug-shell')!.actual).toBe('result: pods-have-team: skip');
+    expect(byName.get('team-label/pods-have-team Pod/system-pod')!.actual).toMatch(/^excluded/);
+    expect(byName.get('team-label/pods-have-team Pod/missing')!.actual).toBe("resource missing not found in the test's resource files");
+  });
+
+  it('checks ValidatingPolicy results with namespace labels from the values file and autogen turned off', () => {
+    const report = runFile('no-host-network/kyverno-test.yaml');
+    expect(report.problems).toEqual([]);
+    const byName = new Map(report.cases.map((c) => [c.name, c]));
+    expect(report.cases.every((c) => c.outcome === 'passed')).toBe(true);
+    expect(byName.get('no-host-network Pod/host')!.actual).toBe('result: no-host-network: fail (pod host uses the host network)');
+    expect(byName.get('no-host-network Pod/infra/agent')!.actual).toBe('result: no-host-network: skip');
+    expect(byName.get('no-host-network Deployment/host-deploy')!.actual).toMatch(/^result: autogen-no-host-network: fail/);
+    expect(byName.get('pods-only-replicas Deployment/host-deploy')!.actual).toMatch(/^excluded/);
+    expect(byName.get('pods-only-replicas Pod/plain')!.actual).toBe('result: pods-only-replicas: fail (failed expression: object.metadata.?labels[?\'app\'].hasValue())');
+  });
+
+  it('fails a result whose outcome differs, and reads the older format (resource, status, no apiVersion)', () => {
+    const policy = `apiVersion: kyverno.io/v1
+kind: ClusterPolicy
+metadata: {name: max-replicas}
+spec:
+  rules:
+  - name: at-most-three
+    match: {any: [{resources: {kinds: [apps/v1/Deployment]}}]}
+    validate:
+      cel:
+        expressions: [{expression: "object.spec.replicas <= 3", message: "too many replicas"}]
+`;
+    const deployment = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: big, namespace: shop}
+spec: {replicas: 5, selector: {matchLabels: {a: b}}, template: {metadata: {labels: {a: b}}, spec: {containers: [{name: c, image: x:1}]}}}
+`;
+    const report = runInline(`name: old-style
+policies: [policy.yaml]
+resources: [deployment.yaml]
+results:
+- {policy: max-replicas, rule: at-most-three, resource: big, kind: Deployment, status: pass}
+- {policy: max-replicas, rule: at-most-three, resource: big, kind: Deployment, namespace: shop, result: fail}
+- {policy: other, rule: x, resource: big, kind: Deployment, result: fail}
+`, { 'policy.yaml': policy, 'deployment.yaml': deployment });
+    expect(report.cases.map((c) => [c.test, c.outcome, c.actual])).toEqual([
+      ['old-style', 'failed', 'result: at-most-three: fail (too many replicas)'],
+      ['old-style', 'passed', 'result: at-most-three: fail (too many replicas)'],
+      ['old-style', 'failed', "policy other not found in the test's policy files"],
+    ]);
+  });
+
+  it('skips, with the reason, a policy that needs a Kyverno-only library', () => {
+    const policy = `apiVersion: policies.kyverno.io/v1
+kind: ValidatingPolicy
+metadata: {name: known-namespaces}
+spec:
+  matchConstraints:
+    resourceRules: [{apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [configmaps]}]
+  validations:
+  - expression: "resource.Get('v1', 'namespaces', '', object.metadata.namespace) != null"
+`;
+    const report = runInline(`apiVersion: cli.kyverno.io/v1alpha1
+kind: Test
+metadata: {name: lookups}
+policies: [p.yaml]
+resources: [r.yaml]
+results:
+- {policy: known-namespaces, isValidatingPolicy: true, kind: ConfigMap, resources: [settings], result: pass}
+`, { 'p.yaml': policy, 'r.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n' });
+    expect(report.cases).toHaveLength(1);
+    expect(report.cases[0]).toMatchObject({ outcome: 'skipped', actual: 'not evaluated' });
+    expect(report.cases[0]!.reason).toContain('resource.Get/List');
+  });
+
+  it('reports missing files and bad YAML as problems naming the file', () => {
+    const report = runInline('policies: [nope.yaml]\nresources: [bad.yaml]\nresults: []\n', { 'bad.yaml': 'a: [' });
+    expect(report.problems).toHaveLength(2);
+    expect(report.problems[0]).toContain('nope.yaml not found');
+    expect(report.problems[1]).toContain('bad.yaml');
+  });
+});
