@@ -22,7 +22,7 @@ export function evaluateAdmission(set: PolicySet, input: AdmissionInput, options
   const now = options.now ?? Date.now();
   const facts = buildAdmissionFacts(input, set.table, now);
   const out = new ResultCollector(facts);
-  for (const binding of set.bindingsFor(facts.resource, facts.kind)) evaluateBinding(binding, facts, set.params, out);
+  for (const planned of set.planFor(facts)) evaluateBinding(planned.binding, facts, set.params, out, planned.policyMatch, planned.bindingMatch);
 
   if (input.podTemplates !== false && input.operation !== 'DELETE' && input.object) {
     const podBindings = set.bindingsFor('pods', 'Pod');
@@ -30,7 +30,7 @@ export function evaluateAdmission(set: PolicySet, input: AdmissionInput, options
     if (pod) {
       const podFacts = buildAdmissionFacts({ operation: 'CREATE', object: pod, namespaceObject: input.namespaceObject, userInfo: input.userInfo, asOf: input.asOf }, set.table, now);
       out.podTemplate = true;
-      for (const binding of podBindings) evaluateBinding(binding, podFacts, set.params, out);
+      for (const planned of set.planFor(podFacts)) evaluateBinding(planned.binding, podFacts, set.params, out, planned.policyMatch, planned.bindingMatch);
       out.podTemplate = false;
     }
   }

@@ -3,7 +3,8 @@
 import { splitApiVersion, ResourceTable } from './k8s/resource-names.js';
 import type { CompiledBinding, CompiledPolicy } from './engine/compiled-policy.js';
 import { ParamStore } from './engine/param-store.js';
-import type { FieldProblem } from './engine/resource-rules.js';
+import { splitMatcherOf, staticMatchKey, type FieldProblem, type RequestMatcher } from './engine/resource-rules.js';
+import type { AdmissionFacts } from './k8s/admission-facts.js';
 import { compileValidatingAdmissionPolicy, compileValidatingAdmissionPolicyBinding } from './formats/validating-admission-policy.js';
 import { compileConstraint, compileConstraintTemplate, gatekeeperConstraintGroup, type CompiledConstraintTemplate } from './formats/gatekeeper.js';
 import { compileKyvernoValidatingPolicy } from './formats/kyverno-validating-policy.js';
@@ -24,6 +25,17 @@ export interface PolicySet {
   readonly params: ParamStore;
   /** Bindings that may apply to a resource/kind (cached). */
   bindingsFor(resource: string, kind: string): readonly CompiledBinding[];
+  /** The bindings to evaluate for a request, with what is left to match per request (cached per kind of request). */
+  planFor(facts: AdmissionFacts): readonly PlannedBinding[];
+}
+
+/** A binding whose static match (rules) already passed for this kind of request. */
+export interface PlannedBinding {
+  binding: CompiledBinding;
+  /** The policy's remaining per-request match, or null when nothing is left to check. */
+  policyMatch: RequestMatcher | null;
+  /** The binding's remaining per-request match, or null. */
+  bindingMatch: RequestMatcher | null;
 }
 
 export interface PolicySetOptions {
@@ -124,8 +136,31 @@ export function createPolicySet(objects: readonly KubeObject[], options: PolicyS
   const unboundPolicies = [...policies.keys()].filter((name) => !bound.has(name));
 
   const cache = new Map<string, CompiledBinding[]>();
+  const plans = new Map<string, PlannedBinding[]>();
   return {
     bindings, templatePolicies, problems, unboundPolicies, table, params,
+    planFor(facts) {
+      const key = staticMatchKey(facts);
+      let plan = plans.get(key);
+      if (!plan) {
+        plan = [];
+        for (const binding of this.bindingsFor(facts.resource, facts.kind)) {
+          const policy = binding.policy;
+          if (!policy) continue;
+          const policySplit = splitMatcherOf(policy.match);
+          if (policySplit && !policySplit.staticPart(facts)) continue;
+          const bindingSplit = binding.match && splitMatcherOf(binding.match);
+          if (bindingSplit && !bindingSplit.staticPart(facts)) continue;
+          plan.push({
+            binding,
+            policyMatch: policySplit ? policySplit.dynamicPart : policy.match,
+            bindingMatch: !binding.match ? null : bindingSplit ? bindingSplit.dynamicPart : binding.match,
+          });
+        }
+        plans.set(key, plan);
+      }
+      return plan;
+    },
     bindingsFor(resource, kind) {
       const key = resource + '|' + kind;
       let list = cache.get(key);

@@ -6,6 +6,7 @@ import type { AdmissionFacts } from '../k8s/admission-facts.js';
 import type { CompiledBinding, CompiledPolicy, CompiledValidation } from './compiled-policy.js';
 import type { ParamStore } from './param-store.js';
 import type { ResultCollector } from './result-collector.js';
+import type { RequestMatcher } from './resource-rules.js';
 
 const MESSAGE_LIMIT = 5 * 1024;
 
@@ -83,11 +84,18 @@ function evaluateWithParams(policy: CompiledPolicy, binding: CompiledBinding, fa
   }
 }
 
-/** Evaluates a binding against the request when both it and its policy match. */
-export function evaluateBinding(binding: CompiledBinding, facts: AdmissionFacts, params: ParamStore, out: ResultCollector): void {
+/**
+ * Evaluates a binding against the request when both it and its policy match.
+ * A policy set's plan passes what is left to match after its static checks
+ * (null: nothing); by default the policy's and binding's whole matchers run.
+ */
+export function evaluateBinding(
+  binding: CompiledBinding, facts: AdmissionFacts, params: ParamStore, out: ResultCollector,
+  policyMatch: RequestMatcher | null | undefined = binding.policy?.match, bindingMatch: RequestMatcher | null | undefined = binding.match,
+): void {
   const policy = binding.policy;
-  if (!policy || !policy.match(facts)) return;
-  if (binding.match && !binding.match(facts)) return;
+  if (!policy || (policyMatch && !policyMatch(facts))) return;
+  if (bindingMatch && !bindingMatch(facts)) return;
   if (policy.notEvaluated || binding.notEvaluated) { out.notEvaluated(binding, (policy.notEvaluated ?? binding.notEvaluated)!); return; }
   if (binding.fixedParams !== undefined) { evaluateWithParams(policy, binding, facts, binding.fixedParams, out); return; }
   if (!policy.paramKind) { evaluateWithParams(policy, binding, facts, null, out); return; }

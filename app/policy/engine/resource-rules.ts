@@ -2,10 +2,33 @@
 // resourceRules, excludeResourceRules, namespace and object selectors, and
 // matchPolicy. Semantics: shared POLICY-NOTES.md and admissionregistration.k8s.io/v1.
 import type { AdmissionFacts } from '../k8s/admission-facts.js';
-import { compileLabelSelector, type LabelMatcher } from '../k8s/label-selector.js';
+import { compileLabelSelector, matchesEverything, type LabelMatcher } from '../k8s/label-selector.js';
 
 /** A compiled request matcher. */
 export type RequestMatcher = (facts: AdmissionFacts) => boolean;
+
+/**
+ * A matcher split in two: a static part that reads only the request's
+ * operation, group, version, resource, subResource and scope (so a policy set
+ * can decide it once per kind of request), and what is left to check per
+ * request (selectors), or null when nothing is.
+ */
+export interface SplitMatcher {
+  staticPart: RequestMatcher;
+  dynamicPart: RequestMatcher | null;
+}
+
+const splits = new WeakMap<RequestMatcher, SplitMatcher>();
+
+/** The split form of a matcher compiled by compileMatchResources, when it has one. */
+export function splitMatcherOf(matcher: RequestMatcher): SplitMatcher | undefined {
+  return splits.get(matcher);
+}
+
+/** The facts a static part may read, as a cache key. */
+export function staticMatchKey(facts: AdmissionFacts): string {
+  return `${facts.operation}|${facts.group}|${facts.version}|${facts.resource}|${facts.subResource}|${facts.kind}|${facts.namespaced ? 1 : 0}${facts.isNamespace ? 1 : 0}`;
+}
 
 /** Which request resources or kinds can match, for indexing; undefined = any. */
 export interface IndexKeys {
@@ -126,13 +149,20 @@ export function compileMatchResources(spec: any, field: string, requireRules: bo
   if (matchPolicy !== 'Equivalent' && matchPolicy !== 'Exact') problems.push({ field: `${field}.matchPolicy`, message: 'matchPolicy must be Equivalent or Exact' });
   const equivalent = matchPolicy !== 'Exact';
   const hasRules = rules.length > 0;
-  const matcher: RequestMatcher = (facts) => {
+  const rulesMatch: RequestMatcher = (facts) => {
     if (hasRules ? !rules.some((r) => ruleMatches(r, facts, equivalent)) : requireRules) return false;
-    if (excludes.some((r) => ruleMatches(r, facts, equivalent))) return false;
+    return !excludes.some((r) => ruleMatches(r, facts, equivalent));
+  };
+  const selectorsMatch: RequestMatcher = (facts) => {
     // Cluster-scoped objects other than Namespaces always pass the namespace selector.
     if (facts.namespaceLabels !== undefined && !namespaceSelector(facts.namespaceLabels)) return false;
-    if (!objectSelector(facts.labels) && !(facts.oldLabels && objectSelector(facts.oldLabels))) return false;
-    return true;
+    return objectSelector(facts.labels) || Boolean(facts.oldLabels && objectSelector(facts.oldLabels));
   };
+  const matcher: RequestMatcher = (facts) => rulesMatch(facts) && selectorsMatch(facts);
+  // Rules that name objects read the request's name: those stay per request.
+  if (![...rules, ...excludes].some((r) => r.names)) {
+    const noSelectors = namespaceSelector === matchesEverything && objectSelector === matchesEverything;
+    splits.set(matcher, { staticPart: rulesMatch, dynamicPart: noSelectors ? null : selectorsMatch });
+  }
   return { matcher, keys: hasRules ? keysOf(rules) : requireRules ? { resources: new Set() } : {} };
 }

@@ -9,7 +9,9 @@ export interface LabelSelectorSpec {
 /** A compiled selector; `undefined` labels count as no labels. */
 export type LabelMatcher = (labels: Record<string, string> | undefined) => boolean;
 
-const everything: LabelMatcher = () => true;
+/** The matcher of a missing or empty selector (compare with === to skip calling it). */
+export const matchesEverything: LabelMatcher = () => true;
+const everything = matchesEverything;
 
 /** Compiles a selector; a missing or empty selector matches everything. Throws on an unknown operator. */
 export function compileLabelSelector(selector: LabelSelectorSpec | null | undefined): LabelMatcher {
