@@ -3,6 +3,7 @@
 // timestamps stay strings, every number becomes a float64 (a JS number), and
 // non-string keys become their string form.
 import YAML, { type Tags } from 'yaml';
+import { NOT_HANDLED, tryParseHelmYamlFast } from './fast-yaml.js';
 
 /** A YAML problem with yaml.v2's wording and line (0 = yaml.v2 names no line). */
 export class YamlSyntaxProblem extends Error {
@@ -102,6 +103,13 @@ function keyString(key: unknown): string {
 
 /** Parses one YAML document into Helm's JSON-shaped value; throws YamlSyntaxProblem. */
 export function parseHelmYaml(text: string): unknown {
+  // Rendered manifests mostly take the hand-written reader; it defers anything unusual to the `yaml` library.
+  const fast = tryParseHelmYamlFast(text);
+  return fast === NOT_HANDLED ? parseHelmYamlSlow(text) : fast;
+}
+
+/** parseHelmYaml through the `yaml` library alone (the reference the fast reader is tested against). */
+export function parseHelmYamlSlow(text: string): unknown {
   let doc = YAML.parseDocument(text, { ...parseOptions, keepSourceTokens: false });
   if (doc.errors[0]?.code === 'MULTIPLE_DOCS') {
     // yaml.v2's Unmarshal reads the first document only.
