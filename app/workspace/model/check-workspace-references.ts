@@ -32,6 +32,7 @@ export function checkWorkspaceReferences(input: {
   }
   const environments = new Set(input.workspace?.environments.map((environment) => environment.name) ?? []);
   const firstByName = new Map<string, ServiceDefinition>();
+  const verdicts = new Map<string, 'ok' | 'invalid' | 'unresolved'>();
   for (const { service, document } of input.services) {
     const at = (path: string[], preferKey = false) => ({ file: service.file, ...document.locate(path, preferKey) });
     const previous = firstByName.get(service.name);
@@ -41,10 +42,17 @@ export function checkWorkspaceReferences(input: {
       problems.push({ ...at(['spec', 'template']), message: `unknown template '${service.template}'; templates: ${[...knownTemplates].sort().join(', ') || 'none'}` });
     } else {
       const published = versionsByTemplate.get(service.template) ?? [];
-      let valid = true;
-      try { parseRange(service.version); } catch { valid = false; }
-      if (!valid) problems.push({ ...at(['spec', 'version']), message: `'${service.version}' is not a version or range (examples: 1.4.0, ^1.4.0, ~1.4)` });
-      else if (maxSatisfying(published, service.version) === undefined) {
+      // Thousands of services share a few (template, range) pairs.
+      const pair = `${service.template}\0${service.version}`;
+      let verdict = verdicts.get(pair);
+      if (verdict === undefined) {
+        let valid = true;
+        try { parseRange(service.version); } catch { valid = false; }
+        verdict = !valid ? 'invalid' : maxSatisfying(published, service.version) === undefined ? 'unresolved' : 'ok';
+        verdicts.set(pair, verdict);
+      }
+      if (verdict === 'invalid') problems.push({ ...at(['spec', 'version']), message: `'${service.version}' is not a version or range (examples: 1.4.0, ^1.4.0, ~1.4)` });
+      else if (verdict === 'unresolved') {
         const list = published.length ? `published: ${published.join(', ')}` : 'no version is published yet';
         problems.push({ ...at(['spec', 'version']), message: `version '${service.version}' of '${service.template}' does not resolve (${list})` });
       }
