@@ -12,6 +12,7 @@ import { VariableScope } from '../engine/variable-scope.js';
 import type { KubeObject, PolicyAction } from '../types.js';
 import { readDenyFrom } from './deny-from.js';
 import { collectExpressions, kyvernoOnlyLibrary } from './kyverno-libraries.js';
+import { compileKyvernoPreconditions } from './kyverno-preconditions.js';
 
 function wildcard(pattern: string): (value: string) => boolean {
   if (!/[*?]/.test(pattern)) return (v) => v === pattern;
@@ -42,6 +43,8 @@ function compileFilter(filter: any, field: string, problems: FieldProblem[]): Co
   const names: Array<(v: string) => boolean> = [...(Array.isArray(r.names) ? r.names : []), ...(r.name ? [r.name] : [])].map((n: unknown) => wildcard(String(n)));
   const namespaces: Array<(v: string) => boolean> = (Array.isArray(r.namespaces) ? r.namespaces : []).map((n: unknown) => wildcard(String(n)));
   const operations = Array.isArray(r.operations) && r.operations.length ? new Set(r.operations.map(String)) : undefined;
+  // annotations: every key/value pair (both may use wildcards) must be on the object.
+  const annotations = r.annotations && typeof r.annotations === 'object' ? Object.entries(r.annotations as Record<string, unknown>).map(([k, v]) => [wildcard(k), wildcard(String(v))] as const) : [];
   let selector: LabelMatcher | undefined;
   let namespaceSelector: LabelMatcher | undefined;
   try { if (r.selector) selector = compileLabelSelector(r.selector); } catch (error) { problems.push({ field: `${field}.resources.selector`, message: (error as Error).message }); }
@@ -55,6 +58,10 @@ function compileFilter(filter: any, field: string, problems: FieldProblem[]): Co
     const namespace = facts.isNamespace ? facts.name : facts.namespace;
     if (namespaces.length && !namespaces.some((n) => n(namespace))) return false;
     if (selector && !selector(facts.labels)) return false;
+    if (annotations.length) {
+      const present = Object.entries(facts.subject.metadata?.annotations ?? {});
+      if (!annotations.every(([key, value]) => present.some(([k, v]) => key(k) && value(String(v))))) return false;
+    }
     if (namespaceSelector && facts.namespaceLabels !== undefined && !namespaceSelector(facts.namespaceLabels)) return false;
     if (subjects.length && !subjects.some((s) => (s?.kind === 'User' && s.name === facts.userInfo.username)
       || (s?.kind === 'Group' && facts.userInfo.groups.includes(s.name))
@@ -137,11 +144,14 @@ export function compileKyvernoClusterPolicy(object: KubeObject, problems: FieldP
     let policy: CompiledPolicy;
     const cel = validate?.cel;
     const library = cel ? kyvernoOnlyLibrary(collectExpressions(cel)) : undefined;
+    const preconditions = compileKyvernoPreconditions(rule?.preconditions, `${field}.preconditions`);
     if (!cel) policy = { ...base, ...empty, notEvaluated: rule?.verifyImages ? 'verifyImages needs the image registry; Paver evaluates validate.cel rules only' : 'only validate.cel rules are evaluated; this rule uses Kyverno patterns or deny conditions' };
     else if (library) policy = { ...base, ...empty, notEvaluated: `uses ${library}, a Kyverno-only library with no offline value` };
     else if (needsRbac) policy = { ...base, ...empty, notEvaluated: 'match uses roles/clusterRoles, which need the cluster\'s RBAC bindings' };
+    else if (preconditions && 'unsupported' in preconditions) policy = { ...base, ...empty, notEvaluated: `JMESPath preconditions: ${preconditions.unsupported}` };
     else {
       const body = compilePolicyBody({ ...cel, matchConditions: rule.celPreconditions }, `${field}.validate.cel`, problems, { validationsKey: 'expressions' });
+      if (preconditions) body.matchConditions.unshift(preconditions.condition);
       for (const v of body.validations) if (!v.message && validate.message) v.message = String(validate.message);
       const paramKind = cel.paramKind ? { group: splitApiVersion(cel.paramKind.apiVersion).group, kind: String(cel.paramKind.kind ?? '') } : undefined;
       policy = { ...base, ...body, paramKind };
