@@ -118,7 +118,7 @@ export function createPolicySet(objects: readonly KubeObject[], options: PolicyS
     const entry = templates.get(object.kind ?? '');
     if (!entry) { problems.push({ object: describe(object), field: 'kind', message: `no ConstraintTemplate defines kind ${object.kind}; add the template next to the constraint`, index }); continue; }
     const local: FieldProblem[] = [];
-    const binding = compileConstraint(object, entry.name, entry.template.numberPaths, local);
+    const binding = compileConstraint(object, entry.name, entry.template.numberPaths, local, entry.template.parametersSchema);
     if (local.length) binding.notEvaluated = `the constraint is invalid (${local[0]!.field}: ${local[0]!.message})`;
     binding.policy = entry.template.policy;
     bindings.push(binding);

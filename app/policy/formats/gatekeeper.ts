@@ -9,6 +9,7 @@ import { VariableScope } from '../engine/variable-scope.js';
 import { toCelValue } from '../cel/to-cel-value.js';
 import { compileLabelSelector } from '../k8s/label-selector.js';
 import { numberPaths } from '../k8s/schema-numbers.js';
+import { applySchemaDefaults, hasSchemaDefaults } from '../k8s/schema-defaults.js';
 import type { KubeObject, PolicyAction } from '../types.js';
 import { readDenyFrom } from './deny-from.js';
 
@@ -21,13 +22,17 @@ export interface CompiledConstraintTemplate {
   policy: CompiledPolicy;
   /** Constraint paths the parameters schema types as number. */
   numberPaths: Set<string>;
+  /** The parameters schema, when it declares defaults the API server would fill into constraints. */
+  parametersSchema?: unknown;
 }
 
 /** Compiles a ConstraintTemplate. */
 export function compileConstraintTemplate(object: KubeObject, problems: FieldProblem[]): CompiledConstraintTemplate {
   const spec = (object.spec ?? {}) as any;
   const constraintKind = String(spec.crd?.spec?.names?.kind ?? '');
-  const numbers = numberPaths(spec.crd?.spec?.validation?.openAPIV3Schema, '.spec.parameters');
+  const schema = spec.crd?.spec?.validation?.openAPIV3Schema;
+  const numbers = numberPaths(schema, '.spec.parameters');
+  const defaults = hasSchemaDefaults(schema) ? { parametersSchema: schema } : {};
   if (!constraintKind) problems.push({ field: 'spec.crd.spec.names.kind', message: 'a ConstraintTemplate needs the constraint kind in spec.crd.spec.names.kind' });
   const targets: any[] = Array.isArray(spec.targets) ? spec.targets : [];
   let codeIndex = -1;
@@ -37,7 +42,7 @@ export function compileConstraintTemplate(object: KubeObject, problems: FieldPro
   }));
   const base = { name: object.metadata?.name ?? '', source: 'Gatekeeper' as const, match: () => true, keys: {} as IndexKeys, matchConditions: [], validations: [], auditAnnotations: [] };
   if (codeIndex < 0) {
-    return { constraintKind, numberPaths: numbers, policy: { ...base, failurePolicy: 'Fail', variables: new VariableScope([]), notEvaluated: needsOpaReason } };
+    return { constraintKind, numberPaths: numbers, ...defaults, policy: { ...base, failurePolicy: 'Fail', variables: new VariableScope([]), notEvaluated: needsOpaReason } };
   }
   const field = `spec.targets[${targetIndex}].code[${codeIndex}].source`;
   const source = targets[targetIndex].code[codeIndex].source ?? {};
@@ -47,10 +52,12 @@ export function compileConstraintTemplate(object: KubeObject, problems: FieldPro
       { name: 'params', native: (a) => ((a.params as any)?.spec?.parameters ?? null) },
     ],
   });
-  return { constraintKind, numberPaths: numbers, policy: { ...base, ...body, failurePolicy: parseFailurePolicy(source.failurePolicy, `${field}.failurePolicy`, problems) } };
+  return { constraintKind, numberPaths: numbers, ...defaults, policy: { ...base, ...body, failurePolicy: parseFailurePolicy(source.failurePolicy, `${field}.failurePolicy`, problems) } };
 }
 
+// Gatekeeper's wildcard (pkg/util Wildcard.Matches): `*x*` contains, `*x` suffix, `x*` prefix.
 function glob(pattern: string): (value: string) => boolean {
+  if (pattern.length > 1 && pattern.startsWith('*') && pattern.endsWith('*')) { const middle = pattern.slice(1, -1); return (v) => v.includes(middle); }
   if (pattern.endsWith('*')) { const prefix = pattern.slice(0, -1); return (v) => v.startsWith(prefix); }
   if (pattern.startsWith('*')) { const suffix = pattern.slice(1); return (v) => v.endsWith(suffix); }
   return (v) => v === pattern;
@@ -86,7 +93,8 @@ function compileConstraintMatch(match: any, problems: FieldProblem[]): { matcher
   const keys: IndexKeys = kindRules.length === 0 || kindRules.some((r) => !r.kinds) ? {} : { kinds: new Set(kindRules.flatMap((r) => [...r.kinds!])) };
   const namespaces = Array.isArray(match?.namespaces) ? match.namespaces.map((n: unknown) => glob(String(n))) : undefined;
   const excluded = Array.isArray(match?.excludedNamespaces) ? match.excludedNamespaces.map((n: unknown) => glob(String(n))) : [];
-  const name = match?.name ? glob(String(match.name)) : undefined;
+  const nameGlob = match?.name ? String(match.name) : '';
+  const name = nameGlob ? glob(nameGlob) : undefined;
   const scope = String(match?.scope ?? '*');
   let labelSelector = compileLabelSelector(undefined);
   let namespaceSelector = compileLabelSelector(undefined);
@@ -103,7 +111,8 @@ function compileConstraintMatch(match: any, problems: FieldProblem[]): { matcher
       if (namespaces && !namespaces.some((m: (v: string) => boolean) => m(namespace))) return false;
       if (excluded.some((m: (v: string) => boolean) => m(namespace))) return false;
     }
-    if (name && !name(facts.name)) return false;
+    // A name glob ending in * also matches an object named by generateName, as Gatekeeper does.
+    if (name && !name(facts.name) && !(nameGlob.endsWith('*') && generateNameOf(facts) && name(generateNameOf(facts)))) return false;
     if (!labelSelector(facts.labels) && !(facts.oldLabels && labelSelector(facts.oldLabels))) return false;
     if (facts.namespaceLabels !== undefined && !namespaceSelector(facts.namespaceLabels)) return false;
     return true;
@@ -111,8 +120,20 @@ function compileConstraintMatch(match: any, problems: FieldProblem[]): { matcher
   return { matcher, keys };
 }
 
+function generateNameOf(facts: { subject: KubeObject }): string {
+  return String(facts.subject.metadata?.generateName ?? '');
+}
+
+/** The constraint as the API server stores it: spec.parameters with the template schema's defaults filled in. */
+function withParameterDefaults(object: KubeObject, parametersSchema: unknown): KubeObject {
+  const spec = object.spec as Record<string, unknown> | undefined;
+  if (parametersSchema === undefined || !spec || spec.parameters === undefined) return object;
+  return { ...object, spec: { ...spec, parameters: applySchemaDefaults(spec.parameters, parametersSchema) } };
+}
+
 /** Compiles a constraint (an object in constraints.gatekeeper.sh) into a binding of its template. */
-export function compileConstraint(object: KubeObject, templateName: string, numbers: ReadonlySet<string>, problems: FieldProblem[]): CompiledBinding {
+export function compileConstraint(input: KubeObject, templateName: string, numbers: ReadonlySet<string>, problems: FieldProblem[], parametersSchema?: unknown): CompiledBinding {
+  const object = withParameterDefaults(input, parametersSchema);
   const spec = (object.spec ?? {}) as any;
   const { matcher, keys } = compileConstraintMatch(spec.match, problems);
   return {
