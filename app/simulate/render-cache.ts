@@ -21,13 +21,14 @@ export type CachedRender = { ok: true; result: ChartRenderResult } | { ok: false
 export class RenderCache {
   private readonly charts = new Map<string, Promise<Chart>>();
   private readonly renders = new Map<string, CachedRender>();
+  /** Cache keys per service object: an unchanged service file loads as the same object, so its values are not serialised again. */
+  private readonly keys = new WeakMap<ServiceDefinition, Map<string, string>>();
   renderCount = 0;
   hitCount = 0;
 
   /** Renders (or reuses) a service in an environment with a template version. */
   async render(key: RenderKey, source: () => Promise<TemplateSource>): Promise<CachedRender> {
-    const environmentValues = key.service.environments[key.environment]?.values ?? {};
-    const cacheKey = JSON.stringify([key.template, key.version, key.service.name, key.namespace, key.kubeVersion ?? '', key.service.values, environmentValues]);
+    const cacheKey = this.keyOf(key);
     const cached = this.renders.get(cacheKey);
     if (cached) {
       this.hitCount++;
@@ -44,6 +45,22 @@ export class RenderCache {
     this.renderCount++;
     this.renders.set(cacheKey, outcome);
     return outcome;
+  }
+
+  private keyOf(key: RenderKey): string {
+    let byService = this.keys.get(key.service);
+    if (!byService) {
+      byService = new Map();
+      this.keys.set(key.service, byService);
+    }
+    const short = `${key.template}\0${key.version}\0${key.environment}\0${key.namespace}\0${key.kubeVersion ?? ''}`;
+    let cacheKey = byService.get(short);
+    if (cacheKey === undefined) {
+      const environmentValues = key.service.environments[key.environment]?.values ?? {};
+      cacheKey = JSON.stringify([key.template, key.version, key.service.name, key.namespace, key.kubeVersion ?? '', key.service.values, environmentValues]);
+      byService.set(short, cacheKey);
+    }
+    return cacheKey;
   }
 
   /** Forgets a template's loaded charts and renders (its draft changed on disk). */

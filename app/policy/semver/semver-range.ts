@@ -81,12 +81,20 @@ function andGroup(text: string): { test: Comparator; allowsPrerelease: (v: Seman
 /** Compiles a range such as ">=2.0.0 <3", "^1.4 || ~2.1.0"; throws with the offending part. */
 export function compileVersionRange(text: string): VersionRange {
   const groups = text.split('||').map((g) => andGroup(g.trim()));
+  const matches = (v: SemanticVersion | undefined): boolean =>
+    v !== undefined && groups.some((g) => g.test(v) && (v.prerelease.length === 0 || g.allowsPrerelease(v)));
+  // A catalogue tests thousands of services against a handful of versions.
+  const verdicts = new Map<string, boolean>();
   return {
     text,
     test(input) {
-      const v = typeof input === 'string' ? parseSemanticVersion(input, true) : input;
-      if (!v) return false;
-      return groups.some((g) => g.test(v) && (v.prerelease.length === 0 || g.allowsPrerelease(v)));
+      if (typeof input !== 'string') return matches(input);
+      let verdict = verdicts.get(input);
+      if (verdict === undefined) {
+        verdict = matches(parseSemanticVersion(input, true) ?? undefined);
+        if (verdicts.size < 1000) verdicts.set(input, verdict);
+      }
+      return verdict;
     },
   };
 }

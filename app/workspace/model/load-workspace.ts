@@ -91,6 +91,20 @@ function toService(file: string, value: Record<string, any>): ServiceDefinition 
   };
 }
 
+// An unchanged file yields the same ServiceDefinition object on every load, so
+// caches keyed by service (renders, simulations) hit without re-hashing values.
+const services = new WeakMap<Record<string, any>, ServiceDefinition | undefined>();
+
+function serviceOf(file: string, value: Record<string, any>): ServiceDefinition | undefined {
+  if (services.has(value)) {
+    const cached = services.get(value);
+    if (cached?.file === file) return cached;
+  }
+  const service = toService(file, value);
+  services.set(value, service);
+  return service;
+}
+
 /**
  * Loads paver.yaml, services/*.yaml and policies/*.yaml, validates them and checks references.
  * A broken file adds problems and is skipped; every other file still loads.
@@ -119,7 +133,7 @@ export async function loadWorkspace(dir: string, options: LoadWorkspaceOptions =
   for (const parsed of await parseFiles(dir, serviceFiles, schemas, ['Service'])) {
     problems.push(...parsed.problems);
     for (const document of parsed.documents) {
-      const service = document.value && document.value.kind === 'Service' ? toService(parsed.file, document.value) : undefined;
+      const service = document.value && document.value.kind === 'Service' ? serviceOf(parsed.file, document.value) : undefined;
       if (service) services.push({ service, document });
     }
   }
