@@ -68,7 +68,7 @@ export const NASTY_SCALARS = [
 const KEYS = [
   'a', 'b', 'name', 'value', 'image', '1', '01', '0x1F', '1e3', 'yes', 'No', '~', 'null', '1.5', '-1', '-0', 'e3', '.inf', '.nan',
   'a b', 'a#b', 'app.kubernetes.io/name', 'helm.sh/hook', '"q"', "'s'", '"a:b"', '"yes"', '"line\\nkey"', "'it''s'", '<<', '__proto__',
-  '"__proto__"', 'ключ', '日本', '? k', '&a k', '[k]', 'k ', '"k" ', 'a:b', '-k', '--k', '$schema', 'x=y', 'a"b', '"', '10', '2', '0',
+  '"__proto__"', 'ключ', '日本', '? k', '&a k', '[k]', 'k ', '"k" ', 'a:b', 'a::', 'a:b:', 'http://x:80/y', 'ghcr.io/acme/x:1.0', ':a', 'a:#', 'a :b', '-k', '--k', '$schema', 'x=y', 'a"b', '"', '10', '2', '0',
 ];
 
 function pick<T>(random: () => number, list: readonly T[]): T {

@@ -31,6 +31,17 @@ describe('fast YAML reader: scalars and structures against the yaml-library path
     }
   });
 
+  it('matches the slow path on layout edge cases (long keys, comments, blank lines, keys with colons)', () => {
+    const long = 'k'.repeat(1030);
+    const cases = [
+      `"${long}": v`, `'${long}': v`, `${long}: v`, `a: ${'x'.repeat(5000)}`, `a: {${long}: v}`, 'a: b\n\n\n', '\n\n\na: b', 'a:\n\n  b: 1',
+      'a: |\n  x\n # c\nb: 1', 'a: >\n  x\n\n  y\n   z\n  w', "a: 'x'#c", 'a: [x]#c', 'k: v # c: d', 'a: b #', '- #c\n  - x', '-\n\n  a: 1',
+      'ghcr.io/acme/svc:1.1.0: ghcr.io/acme/svc:1.1.0\n', 'http://x:80/y: v', 'a::: v', 'a:b:: v',
+    ];
+    for (const text of cases) expectSameAsSlow(text);
+    expect(fast('ghcr.io/acme/svc:1.1.0: x')).toBe('{"ghcr.io/acme/svc:1.1.0":"x"}');
+  });
+
   it('resolves YAML 1.1 scalars the way Helm reads them (and handles them itself)', () => {
     expect(fast('a: yes\nb: No\nc: on\nd: y\ne: ~\nf: null\ng:')).toBe('{"a":true,"b":false,"c":true,"d":true,"e":null,"f":null,"g":null}');
     expect(fast('a: 0777\nb: 0x1F\nc: 1_000\nd: -0\ne: .5\nf: -.inf\ng: .NaN\nh: 1e3\ni: 0o17\nj: 09'))

@@ -150,8 +150,8 @@ class Reader {
     } else {
       if (!plainStartOk(line, col) || colon - col > 1024) fail();
       const text = line.slice(col, colon);
-      // Conservative: no flow indicators, inner colons, tabs or trailing spaces in plain keys.
-      if (/[,[\]{}:\t]| #| $/.test(text)) fail();
+      // Conservative: no flow indicators, tabs or trailing spaces in plain keys.
+      if (/[,[\]{}\t]| #| $/.test(text)) fail();
       key = keyOf(resolvePlainScalar(text));
     }
     if (key === '<<' || key === '__proto__') fail();
