@@ -79,6 +79,13 @@ function compileBlock(block: any, field: string, problems: FieldProblem[]): { an
   return { any, all };
 }
 
+/** A Kyverno match block (any/all/resources, as in a rule or a PolicyException) as a matcher; roles/clusterRoles never match offline. */
+export function compileKyvernoMatchBlock(block: unknown, field: string, problems: FieldProblem[]): RequestMatcher {
+  const { any, all } = compileBlock(block, field, problems);
+  if (any.length === 0 && all.length === 0) return () => false;
+  return (facts) => (any.length === 0 || any.some((f) => !f.needsRbac && f.matcher(facts))) && all.every((f) => !f.needsRbac && f.matcher(facts));
+}
+
 function compileRuleMatch(rule: any, field: string, namespace: string | undefined, problems: FieldProblem[]): { matcher: RequestMatcher; keys: IndexKeys; needsRbac: boolean } {
   const match = compileBlock(rule.match, `${field}.match`, problems);
   const exclude = compileBlock(rule.exclude, `${field}.exclude`, problems);

@@ -55,6 +55,26 @@ describe('runKyvernoTest', () => {
     expect(byName.get('pods-only-replicas Pod/plain')!.actual).toBe('result: pods-only-replicas: fail (failed expression: object.metadata.?labels[?\'app\'].hasValue())');
   });
 
+  it('skips rules that a PolicyException covers, for ClusterPolicy rules and ValidatingPolicies', () => {
+    const report = runFile('exceptions/kyverno-test.yaml');
+    expect(report.problems).toEqual([]);
+    expect(report.cases.map((c) => [c.name, c.outcome, c.actual])).toEqual([
+      ['pinned-images/no-latest Pod/ops/debug-shell', 'passed', 'result: no-latest: skip (PolicyException debug-tools)'],
+      ['pinned-images/no-latest Pod/ops/latest-app', 'passed', 'result: no-latest: fail (no :latest images)'],
+      ['registry-allowlist Pod/ops/vendor-agent', 'passed', 'result: registry-allowlist: skip (PolicyException vendor-images)'],
+      ['registry-allowlist Pod/ops/latest-app', 'passed', 'result: registry-allowlist: fail (images come from registry.example.com)'],
+    ]);
+  });
+
+  it('takes the requesting user from the userinfo file, so subject exclusions apply', () => {
+    const report = runFile('exceptions/as-release-bot/kyverno-test.yaml');
+    expect(report.problems).toEqual([]);
+    expect(report.cases.map((c) => [c.outcome, c.actual])).toEqual([
+      ['passed', 'excluded: the policy does not apply to this resource (kyverno test counts it as passed)'],
+      ['passed', 'result: registry-allowlist: fail (images come from registry.example.com)'],
+    ]);
+  });
+
   it('fails a result whose outcome differs, and reads the older format (resource, status, no apiVersion)', () => {
     const policy = `apiVersion: kyverno.io/v1
 kind: ClusterPolicy

@@ -12,8 +12,9 @@ import { evaluateBinding } from '../engine/evaluate-binding.js';
 import { ResultCollector } from '../engine/result-collector.js';
 import type { CompiledBinding } from '../engine/compiled-policy.js';
 import { podFromWorkload } from '../pod-template.js';
-import type { KubeObject } from '../types.js';
+import type { KubeObject, UserInfo } from '../types.js';
 import { autogenRuleName, clusterPolicyAutogen, validatingPolicyAutogen } from './kyverno-autogen.js';
+import { KyvernoExceptions } from './kyverno-exceptions.js';
 import type { SuiteCaseResult, SuiteFiles, SuiteReport, SuiteRunOptions } from './types.js';
 
 type RuleStatus = 'pass' | 'fail' | 'skip' | 'error';
@@ -66,15 +67,28 @@ function namespacesFrom(values: any): Map<string, KubeObject> {
   return out;
 }
 
+/** The request's user from a UserInfo file (`userinfo:`), as the CLI reads it. */
+function readUserInfo(path: unknown, files: SuiteFiles, file: string, problems: string[]): UserInfo | undefined {
+  if (typeof path !== 'string') return undefined;
+  const text = files.read(path);
+  if (text === undefined) { problems.push(`${file}: userinfo file ${path} not found`); return undefined; }
+  const doc = parseYaml(text, path, problems)[0] as any;
+  const info = doc?.userInfo ?? doc?.requestInfo?.userInfo;
+  if (!info) return undefined;
+  return { username: info.username, uid: info.uid, groups: Array.isArray(info.groups) ? info.groups.map(String) : undefined };
+}
+
 function isKyvernoPolicy(object: KubeObject): boolean {
   const group = String(object.apiVersion ?? '').split('/')[0];
   return (group === 'kyverno.io' && (object.kind === 'ClusterPolicy' || object.kind === 'Policy'))
     || (group === 'policies.kyverno.io' && (object.kind === 'ValidatingPolicy' || object.kind === 'NamespacedValidatingPolicy'));
 }
 
-function respond(binding: CompiledBinding, facts: AdmissionFacts, set: PolicySet, rule: string): RuleResponse | undefined {
+function respond(binding: CompiledBinding, facts: AdmissionFacts, set: PolicySet, rule: string, exceptions: KyvernoExceptions): RuleResponse | undefined {
   const policy = binding.policy;
   if (!policy || !policy.match(facts) || (binding.match && !binding.match(facts))) return undefined;
+  const exception = exceptions.skipping(binding.policyName, rule, facts);
+  if (exception) return { rule, status: 'skip', message: `PolicyException ${exception}` };
   const out = new ResultCollector(facts);
   evaluateBinding(binding, facts, set.params, out);
   const { violations, notEvaluated, errors } = out.result;
@@ -94,7 +108,10 @@ class KyvernoTestRun {
   private readonly policies = new Map<string, LoadedPolicy>();
   private readonly factsCache = new Map<KubeObject, AdmissionFacts>();
 
-  constructor(policyObjects: KubeObject[], private readonly resources: KubeObject[], private readonly namespaces: Map<string, KubeObject>) {
+  constructor(
+    policyObjects: KubeObject[], private readonly resources: KubeObject[], private readonly namespaces: Map<string, KubeObject>,
+    private readonly exceptions: KyvernoExceptions, private readonly userInfo: UserInfo | undefined,
+  ) {
     this.set = createPolicySet([...policyObjects, ...resources.filter((r) => !isKyvernoPolicy(r))]);
     for (const object of policyObjects) {
       if (!isKyvernoPolicy(object)) continue;
@@ -120,7 +137,7 @@ class KyvernoTestRun {
   private facts(object: KubeObject, namespaceFrom: KubeObject): AdmissionFacts {
     let facts = this.factsCache.get(object);
     if (!facts) {
-      facts = buildAdmissionFacts({ operation: 'CREATE', object, namespaceObject: this.namespaceObject(namespaceFrom) }, this.set.table, fixedNow);
+      facts = buildAdmissionFacts({ operation: 'CREATE', object, namespaceObject: this.namespaceObject(namespaceFrom), userInfo: this.userInfo }, this.set.table, fixedNow);
       this.factsCache.set(object, facts);
     }
     return facts;
@@ -130,7 +147,7 @@ class KyvernoTestRun {
   responses(policy: LoadedPolicy, resource: KubeObject): RuleResponse[] {
     const out: RuleResponse[] = [];
     for (const binding of policy.bindings) {
-      const response = respond(binding, this.facts(resource, resource), this.set, binding.name);
+      const response = respond(binding, this.facts(resource, resource), this.set, binding.name, this.exceptions);
       if (response) out.push(response);
     }
     const kind = resource.kind ?? '';
@@ -138,7 +155,7 @@ class KyvernoTestRun {
     if (pod) {
       for (const binding of policy.bindings) {
         if (!policy.autogen.get(binding.name)?.has(kind)) continue;
-        const response = respond(binding, this.facts(pod, resource), this.set, autogenRuleName(binding.name, kind));
+        const response = respond(binding, this.facts(pod, resource), this.set, autogenRuleName(binding.name, kind), this.exceptions);
         if (response) out.push(response);
       }
     }
@@ -193,8 +210,9 @@ export function runKyvernoTest(file: string, text: string, files: SuiteFiles, _o
       if (valuesText === undefined) problems.push(`${file}: values file ${valuesFile} not found`);
       else values = parseYaml(valuesText, valuesFile, problems)[0];
     }
-    const run = new KyvernoTestRun(policyObjects, resources, namespacesFrom(values));
-    for (const problem of run.problems) problems.push(`${file}: ${problem}`);
+    const exceptions = new KyvernoExceptions(readObjects(test?.exceptions, files, file, problems));
+    const run = new KyvernoTestRun(policyObjects, resources, namespacesFrom(values), exceptions, readUserInfo(test?.userinfo, files, file, problems));
+    for (const problem of [...run.problems, ...exceptions.problems]) problems.push(`${file}: ${problem}`);
     for (const expected of (Array.isArray(test?.results) ? test.results : []) as ExpectedResult[]) {
       const want = String(expected.result ?? expected.status ?? '');
       const policyName = String(expected.policy ?? '');
