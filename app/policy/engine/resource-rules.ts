@@ -20,7 +20,13 @@ export interface SplitMatcher {
 
 const splits = new WeakMap<RequestMatcher, SplitMatcher>();
 
-/** The split form of a matcher compiled by compileMatchResources, when it has one. */
+/** Records a matcher's split form (its static part must read only what staticMatchKey covers). */
+export function registerSplitMatcher(matcher: RequestMatcher, split: SplitMatcher): RequestMatcher {
+  splits.set(matcher, split);
+  return matcher;
+}
+
+/** The split form of a matcher (compileMatchResources, Gatekeeper constraints), when it has one. */
 export function splitMatcherOf(matcher: RequestMatcher): SplitMatcher | undefined {
   return splits.get(matcher);
 }

@@ -4,7 +4,7 @@
 // ("Integration with Kubernetes Validating Admission Policy", "match").
 import { compilePolicyBody, parseFailurePolicy } from '../engine/compile-parts.js';
 import type { CompiledBinding, CompiledPolicy } from '../engine/compiled-policy.js';
-import type { FieldProblem, IndexKeys, RequestMatcher } from '../engine/resource-rules.js';
+import { registerSplitMatcher, type FieldProblem, type IndexKeys, type RequestMatcher } from '../engine/resource-rules.js';
 import { VariableScope } from '../engine/variable-scope.js';
 import { toCelValue } from '../cel/to-cel-value.js';
 import { compileLabelSelector } from '../k8s/label-selector.js';
@@ -100,11 +100,15 @@ function compileConstraintMatch(match: any, problems: FieldProblem[]): { matcher
   let namespaceSelector = compileLabelSelector(undefined);
   try { labelSelector = compileLabelSelector(match?.labelSelector); } catch (error) { problems.push({ field: 'spec.match.labelSelector', message: (error as Error).message }); }
   try { namespaceSelector = compileLabelSelector(match?.namespaceSelector); } catch (error) { problems.push({ field: 'spec.match.namespaceSelector', message: (error as Error).message }); }
-  const matcher: RequestMatcher = (facts) => {
+  // Kinds and scope read only the kind of request: a policy set's plan decides them once.
+  const staticPart: RequestMatcher = (facts) => {
     if (kindRules.length && !kindRules.some((r) => (!r.groups || r.groups.has(facts.group)) && (!r.kinds || r.kinds.has(facts.kind)))) return false;
     const clusterScoped = !facts.namespaced || facts.isNamespace;
     if (scope === 'Cluster' && !clusterScoped) return false;
     if (scope === 'Namespaced' && clusterScoped) return false;
+    return true;
+  };
+  const dynamicPart: RequestMatcher = (facts) => {
     // A Namespace is matched by its own name; other cluster-scoped objects pass namespace filters.
     const namespace = facts.isNamespace ? facts.name : facts.namespace;
     if (namespace) {
@@ -117,6 +121,7 @@ function compileConstraintMatch(match: any, problems: FieldProblem[]): { matcher
     if (facts.namespaceLabels !== undefined && !namespaceSelector(facts.namespaceLabels)) return false;
     return true;
   };
+  const matcher = registerSplitMatcher((facts) => staticPart(facts) && dynamicPart(facts), { staticPart, dynamicPart });
   return { matcher, keys };
 }
 

@@ -125,8 +125,22 @@ function andGroup(text: string): { check: Check; allowsPre: boolean } | undefine
   return { check: (v) => checks.every((c) => c(v)), allowsPre };
 }
 
+// Every render checks its chart's kubeVersion against the same few versions.
+const verdicts = new Map<string, boolean>();
+
 /** True when `version` satisfies the Masterminds constraint (Helm's IsCompatibleRange). */
 export function versionSatisfies(constraint: string, version: string): boolean {
+  const key = `${constraint}\0${version}`;
+  let verdict = verdicts.get(key);
+  if (verdict === undefined) {
+    verdict = satisfies(constraint, version);
+    if (verdicts.size >= 1000) verdicts.clear();
+    verdicts.set(key, verdict);
+  }
+  return verdict;
+}
+
+function satisfies(constraint: string, version: string): boolean {
   const v = parseVersion(version);
   if (!v || constraint.trim() === '') return false;
   const groups = constraint.split('||').map((g) => andGroup(g));
