@@ -139,6 +139,8 @@ function value(random: () => number, lines: string[], head: string, indent: numb
     lines.push(...blockScalar(random, indent));
   } else if (r < 0.45) {
     lines.push(head.trimEnd() + comment(random));
+    // Sometimes the value sits alone on the next, deeper line.
+    if (random() < 0.3) lines.push(' '.repeat(indent + 1 + Math.floor(random() * 3)) + scalarOrFlow(random) + comment(random));
   } else {
     lines.push(head + scalarOrFlow(random) + comment(random));
   }

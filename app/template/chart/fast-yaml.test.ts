@@ -111,39 +111,67 @@ function serviceValues(random: () => number, i: number): Record<string, unknown>
   };
 }
 
-describe('fast YAML reader on real renders', () => {
-  it('reads every document of the sample templates rendered with many value sets exactly as the slow path, rarely deferring', async () => {
-    const random = seededRandom(7);
-    let documents = 0;
-    let deferred = 0;
-    let failed = 0;
-    for (const name of ['web-service', 'worker', 'cron-job']) {
-      const chart = await loadChart(nodeFileReader(sampleTemplates), name);
-      const schema = JSON.parse(readFileSync(`${sampleTemplates}${name}/values.schema.json`, 'utf8')) as { properties: Record<string, unknown> };
-      for (let i = 0; i < 60; i++) {
-        const values = Object.fromEntries(Object.entries(serviceValues(random, i)).filter(([k]) => k in schema.properties)) as GoMap;
-        let files: Record<string, string>;
-        try {
-          files = renderChart(chart, { values, releaseName: `svc-${i}`, namespace: `${teams[i % 3]}-prod` }).renderedFiles;
-        } catch {
-          failed++;
-          continue;
-        }
-        for (const [path, text] of Object.entries(files)) {
-          if (path.endsWith('NOTES.txt')) continue;
-          for (const doc of splitManifests(text)) {
-            documents++;
-            const result = compareWithSlow(doc);
-            if (result.kind === 'not-handled') deferred++;
-            if (result.kind === 'different') expect({ doc, fast: result.fast }).toEqual({ doc, fast: result.slow });
-          }
-        }
+/** Every document of the sample templates rendered for 60 value sets each, and how many renders the schemas refused. */
+async function renderSamples(): Promise<{ documents: string[]; refused: number }> {
+  const random = seededRandom(7);
+  const documents: string[] = [];
+  let refused = 0;
+  for (const name of ['web-service', 'worker', 'cron-job']) {
+    const chart = await loadChart(nodeFileReader(sampleTemplates), name);
+    const schema = JSON.parse(readFileSync(`${sampleTemplates}${name}/values.schema.json`, 'utf8')) as { properties: Record<string, unknown> };
+    for (let i = 0; i < 60; i++) {
+      const values = Object.fromEntries(Object.entries(serviceValues(random, i)).filter(([k]) => k in schema.properties)) as GoMap;
+      try {
+        const files = renderChart(chart, { values, releaseName: `svc-${i}`, namespace: `${teams[i % 3]}-prod` }).renderedFiles;
+        for (const [path, text] of Object.entries(files)) if (!path.endsWith('NOTES.txt')) documents.push(...splitManifests(text));
+      } catch {
+        refused++;
       }
     }
-    expect(failed).toBeLessThan(20);
-    expect(documents).toBeGreaterThan(300);
+  }
+  return { documents, refused };
+}
+
+describe('fast YAML reader on real renders', () => {
+  const samples = renderSamples();
+
+  it('reads every document of the sample templates rendered with many value sets exactly as the slow path, rarely deferring', async () => {
+    const { documents, refused } = await samples;
+    let deferred = 0;
+    for (const doc of documents) {
+      const result = compareWithSlow(doc);
+      if (result.kind === 'not-handled') deferred++;
+      if (result.kind === 'different') expect({ doc, fast: result.fast }).toEqual({ doc, fast: result.slow });
+    }
+    expect(refused).toBeLessThan(20);
+    expect(documents.length).toBeGreaterThan(300);
     // Nasty values are quoted by the templates, so manifests stay in the fast reader's shapes.
-    expect(deferred / documents).toBeLessThan(0.05);
+    expect(deferred / documents.length).toBeLessThan(0.05);
+  });
+
+  it('agrees with the slow path on rendered documents with random edits (broken indentation, stray indicators)', async () => {
+    const rendered = (await samples).documents.slice(0, 200);
+    const random = seededRandom(99);
+    const inserts = [' ', '  ', '-', '- ', ':', ': ', '#', ' #', '"', "'", '|', '>', '[', ']', '{', '}', ',', '\t', '\n', '\n  ', '&a ', '*a', '!', '?', '%', '...', '---', 'yes', '0x1', '\\', '|-\n', '>\n'];
+    let same = 0;
+    for (let i = 0; i < 4000; i++) {
+      let doc = rendered[Math.floor(random() * rendered.length)]!;
+      for (let edits = 1 + Math.floor(random() * 3); edits > 0; edits--) {
+        const at = Math.floor(random() * doc.length);
+        const r = random();
+        if (r < 0.4) doc = doc.slice(0, at) + inserts[Math.floor(random() * inserts.length)] + doc.slice(at);
+        else if (r < 0.7) doc = doc.slice(0, at) + doc.slice(at + 1 + Math.floor(random() * 3));
+        else {
+          const lines = doc.split('\n');
+          lines.splice(Math.floor(random() * lines.length), 0, lines[Math.floor(random() * lines.length)]!);
+          doc = lines.join('\n');
+        }
+      }
+      const result = compareWithSlow(doc);
+      if (result.kind === 'same') same++;
+      if (result.kind === 'different') expect({ doc, fast: result.fast }).toEqual({ doc, fast: result.slow });
+    }
+    expect(same).toBeGreaterThan(500);
   });
 
   it('reads the sample workspace files and the chart fixtures as the slow path does', () => {
