@@ -11,6 +11,7 @@ import { registerIpLibrary } from './ip-library.js';
 import { registerSemverLibrary } from './semver-library.js';
 import { registerFormatLibrary } from './format-library.js';
 import { registerComprehensionsLibrary } from './comprehensions-library.js';
+import { registerOptionalLibrary } from './optional-library.js';
 import { offlineAuthorizer, registerAuthorizerLibrary, UnknownOfflineValue } from './authorizer-library.js';
 import type { CelRegistrar } from './cel-registrar.js';
 import { restoreMethodNames, rewriteMethods } from './rewrite-methods.js';
@@ -67,6 +68,7 @@ function buildEnvironment(): Environment {
   registerSemverLibrary(registrar);
   registerFormatLibrary(registrar);
   registerComprehensionsLibrary(registrar);
+  registerOptionalLibrary(registrar);
   // Heterogeneous numeric equality (Kubernetes 1.28+): 1 == 1.0.
   env.registerOperator('int == double', (a: bigint, b: number) => Number(a) === b);
   env.registerFunction('int(uint): int', (u: { valueOf(): bigint }) => {
