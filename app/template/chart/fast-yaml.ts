@@ -130,16 +130,15 @@ class Reader {
       const after = line.charCodeAt(end + 1);
       return Number.isNaN(after) || after === SPACE ? end : fail();
     }
-    for (let i = col; i < line.length; i++) {
-      const ch = line.charCodeAt(i);
-      if (ch === COLON) {
-        const after = line.charCodeAt(i + 1);
-        if (Number.isNaN(after) || after === SPACE) return i;
-      } else if (ch === HASH && i > col && line.charCodeAt(i - 1) === SPACE) {
-        return -1;
-      }
+    let colon = line.indexOf(':', col);
+    while (colon >= 0) {
+      const after = line.charCodeAt(colon + 1);
+      if (Number.isNaN(after) || after === SPACE) break;
+      colon = line.indexOf(':', colon + 1);
     }
-    return -1;
+    if (colon < 0) return -1;
+    const hash = line.indexOf(' #', col);
+    return hash >= 0 && hash < colon ? -1 : colon;
   }
 
   private key(line: string, col: number, colon: number): string {
@@ -218,19 +217,12 @@ class Reader {
     }
     if (ch === 0x7c || ch === 0x3e) return this.blockScalar(line, col, parentIndent);
     if (!plainStartOk(line, col)) fail();
-    let end = line.length;
-    for (let i = col; i < line.length; i++) {
-      const c = line.charCodeAt(i);
-      if (c === 0x09) fail();
-      if (c === HASH && line.charCodeAt(i - 1) === SPACE) {
-        end = i;
-        break;
-      }
-      if (c === COLON) {
-        const after = line.charCodeAt(i + 1);
-        if (Number.isNaN(after) || after === SPACE) fail();
-      }
-    }
+    let end = line.indexOf(' #', col);
+    if (end < 0) end = line.length;
+    const tab = line.indexOf('\t', col);
+    const colon = line.indexOf(': ', col);
+    // `a: b: c` and a trailing `:` are mapping errors; tabs go to the slow path.
+    if ((tab >= 0 && tab < end) || (colon >= 0 && colon < end) || (end === line.length && line.charCodeAt(end - 1) === COLON)) fail();
     while (line.charCodeAt(end - 1) === SPACE) end--;
     const text = line.slice(col, end);
     if (text === '<<') fail();
