@@ -62,7 +62,7 @@ export interface SimulationRequest {
   asOf?: string;
   /** Only these services (for incremental runs). */
   services?: string[];
-  /** Only the services of one shard (by a stable hash of the name), for parallel workers. */
+  /** Only the services of one shard (by a stable hash of the service file's path), for parallel workers: each reads only its shard's files. */
   shard?: { index: number; count: number };
 }
 

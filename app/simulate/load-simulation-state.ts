@@ -31,8 +31,8 @@ export interface LoadedState {
 
 const workspaceFolders = ['services/', 'policies/', 'templates/'];
 
-/** Loads the working tree or a Git ref as a simulation state. */
-export async function loadSimulationState(workspaceDir: string, state: SimulationState): Promise<LoadedState> {
+/** Loads the working tree or a Git ref as a simulation state (only the service files `serviceFiles` accepts, when given). */
+export async function loadSimulationState(workspaceDir: string, state: SimulationState, serviceFiles?: (file: string) => boolean): Promise<LoadedState> {
   const isGit = await hasGit(workspaceDir);
   let dir = workspaceDir;
   let temporary: string | undefined;
@@ -43,7 +43,7 @@ export async function loadSimulationState(workspaceDir: string, state: Simulatio
     dir = temporary;
   }
   const published = isGit ? await listTemplateVersions(workspaceDir) : [];
-  const model = await loadWorkspace(dir, { published });
+  const model = await loadWorkspace(dir, { published, serviceFiles });
   const drafts = new Map<string, string>();
   if (state.includeDrafts) {
     for (const template of model.templates) {

@@ -54,8 +54,10 @@ export class Simulator {
     const timings = emptyTimings();
     this.lastTimings = timings;
     const proposedState: SimulationState = request.proposed ?? { ref: 'working-tree', includeDrafts: true };
-    const proposed = await this.prepare(request.workspaceDir, proposedState);
-    const baseline = request.baseline ? await this.prepare(request.workspaceDir, request.baseline) : undefined;
+    const shard = request.shard;
+    const serviceFiles = shard ? (file: string) => shardOf(file, shard.count) === shard.index : undefined;
+    const proposed = await this.prepare(request.workspaceDir, proposedState, serviceFiles);
+    const baseline = request.baseline ? await this.prepare(request.workspaceDir, request.baseline, serviceFiles) : undefined;
     timings.loadMs = performance.now() - started;
     try {
       const jobs = [proposed, ...(baseline ? [baseline] : [])].map((state) => ({ state, rows: rowsOf(state, request.services, request.shard) }));
@@ -109,9 +111,9 @@ export class Simulator {
     }
   }
 
-  /** Loads a state and compiles its policies. */
-  async prepare(workspaceDir: string, state: SimulationState): Promise<PreparedState> {
-    const loaded = await loadSimulationState(workspaceDir, state);
+  /** Loads a state (only the service files `serviceFiles` accepts, when given) and compiles its policies. */
+  async prepare(workspaceDir: string, state: SimulationState, serviceFiles?: (file: string) => boolean): Promise<PreparedState> {
+    const loaded = await loadSimulationState(workspaceDir, state, serviceFiles);
     const bodies = loaded.model.policies.map((p) => p.body as KubeObject);
     // Compiling 50 policies costs tens of milliseconds: reuse the set while the policy files are unchanged.
     const key = JSON.stringify(bodies);
@@ -163,7 +165,7 @@ function rowsOf(state: PreparedState, only: string[] | undefined, shard?: { inde
   const wanted = only ? new Set(only) : undefined;
   const declared = state.loaded.model.workspace?.environments.map((e) => e.name) ?? [];
   return state.loaded.model.services
-    .filter((service) => (!wanted || wanted.has(service.name)) && (!shard || shardOf(service.name, shard.count) === shard.index))
+    .filter((service) => (!wanted || wanted.has(service.name)) && (!shard || shardOf(service.file, shard.count) === shard.index))
     .flatMap((service) => {
       const environments = Object.keys(service.environments);
       return (environments.length ? environments : declared).map((environment) => [service, environment] as const);

@@ -108,6 +108,24 @@ describe('simulation runner (worker thread)', () => {
     }
   });
 
+  it('gives the same matrix, problems included, whether one thread reads every service or two workers read a shard each', async () => {
+    const broken = join(dir, 'services', 'zz-broken.yaml');
+    await writeFile(broken, 'apiVersion: paver.dev/v1alpha1\nkind: Service\nmetadata: { name: zz-broken }\nspec: { template: web-service, version: "^9.0.0" }\n');
+    const runner = new SimulationRunner({ workers: 2 });
+    try {
+      const single = await new Simulator().run({ workspaceDir: dir, asOf: '2026-12-05' });
+      const sharded = await runner.start({ workspaceDir: dir, asOf: '2026-12-05' }).result;
+      const cells = (result: SimulationResult) => result.proposed.rows.map((r) => [r.service, r.environment, r.version, r.renderError, r.cells]);
+      expect(cells(sharded)).toEqual(cells(single));
+      expect(sharded.proposed.problems.length).toBeGreaterThan(0);
+      expect([...sharded.proposed.problems].sort()).toEqual([...single.proposed.problems].sort());
+      expect(sharded.timeline).toEqual(single.timeline);
+    } finally {
+      await runner.close();
+      await rm(broken);
+    }
+  });
+
   it('re-simulates changed services on the workers that rendered them, without rendering again', async () => {
     const runner = new SimulationRunner({ workers: 2 });
     try {

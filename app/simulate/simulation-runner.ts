@@ -1,13 +1,13 @@
 // Runs simulations in worker threads so the main process and the web server's
 // event loop stay responsive; reports progress and supports cancel. With
-// several workers, services are sharded by a stable hash of their name, so
-// each worker keeps rendering the same services and keeps its cache warm.
+// several workers, services are sharded by a stable hash of their file's path:
+// each worker reads only its shard's service files and keeps rendering the
+// same services, so its render cache stays warm.
 import { availableParallelism } from 'node:os';
 import { deserializeError, SimulationCancelledError, type SerializedError } from '../errors/index.js';
-import type { SimulationProgress, SimulationRequest, SimulationResult } from '../api/simulation-types.js';
+import type { SimulationMatrix, SimulationProgress, SimulationRequest, SimulationResult } from '../api/simulation-types.js';
 import { mergeIncrementalResult } from './merge-results.js';
 import { LazyWorker, workerUrl } from '../workers/lazy-worker.js';
-import { shardOf } from './shard-of.js';
 
 /** A running simulation: its result, and a way to cancel it. */
 export interface SimulationHandle {
@@ -92,14 +92,9 @@ export class SimulationRunner {
     // Each worker keeps the renders of its shard warm, so an incremental run sends each service to the worker that owns it.
     const count = this.workers.length;
     const requests: { worker: number; request: SimulationRequest }[] = [];
-    if (request.services?.length && count > 1) {
-      const groups = new Map<number, string[]>();
-      for (const service of request.services) {
-        const index = shardOf(service, count);
-        groups.set(index, [...(groups.get(index) ?? []), service]);
-      }
-      for (const [worker, services] of [...groups].sort((a, b) => a[0] - b[0])) requests.push({ worker, request: { ...request, services } });
-    } else if (count > 1 && !request.services) {
+    if (count > 1) {
+      // Every worker gets the run for its shard of the service files; named services (an
+      // incremental run) are looked for in each shard, and a shard without them answers at once.
       for (let index = 0; index < count; index++) requests.push({ worker: index, request: { ...request, shard: { index, count } } });
     } else {
       requests.push({ worker: 0, request });
@@ -119,6 +114,12 @@ export class SimulationRunner {
     const result = Promise.all(runs).then((parts) => {
       let merged = parts[0]!;
       for (const part of parts.slice(1)) merged = mergeIncrementalResult(merged, part, [...new Set(part.proposed.rows.map((r) => r.service))]);
+      // Each shard read the shared files and its own service files: the problems are the union.
+      const problemsOf = (pick: (part: SimulationResult) => SimulationMatrix | undefined) => [...new Set(parts.flatMap((part) => pick(part)?.problems ?? []))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+      if (parts.length > 1) {
+        merged.proposed = { ...merged.proposed, problems: problemsOf((part) => part.proposed) };
+        if (merged.baseline) merged.baseline = { ...merged.baseline, problems: problemsOf((part) => part.baseline) };
+      }
       merged.stats = {
         ...merged.stats,
         evaluations: parts.reduce((n, p) => n + p.stats.evaluations, 0),

@@ -13,6 +13,8 @@ export interface LoadWorkspaceOptions {
   schemas?: WorkspaceSchemas;
   /** Published versions; default: read from the repository's tags (none when not a Git repository). */
   published?: TemplateVersion[];
+  /** Reads only the service files this accepts (a simulation worker's shard); the model then holds only their services. */
+  serviceFiles?: (file: string) => boolean;
 }
 
 const yamlFile = (name: string): boolean => name.endsWith('.yaml') || name.endsWith('.yml');
@@ -112,7 +114,8 @@ function serviceOf(file: string, value: Record<string, any>): ServiceDefinition 
  */
 export async function loadWorkspace(dir: string, options: LoadWorkspaceOptions = {}): Promise<WorkspaceModel> {
   const schemas = options.schemas ?? await loadWorkspaceSchemas();
-  const [serviceFiles, policyFiles, templates] = await Promise.all([listYaml(dir, 'services'), listYaml(dir, 'policies'), listTemplateFolders(dir)]);
+  const [allServiceFiles, policyFiles, templates] = await Promise.all([listYaml(dir, 'services'), listYaml(dir, 'policies'), listTemplateFolders(dir)]);
+  const serviceFiles = options.serviceFiles ? allServiceFiles.filter(options.serviceFiles) : allServiceFiles;
   const published = options.published ?? (existsSync(path.join(dir, '.git')) ? await listTemplateVersions(dir) : []);
   const problems: WorkspaceProblem[] = [];
   let workspace: WorkspaceDefinition | undefined;
