@@ -130,6 +130,56 @@ results:
     expect(report.cases[0]!.reason).toContain('resource.Get/List');
   });
 
+  it('evaluates ValidatingAdmissionPolicies, unbound ones as if bound everywhere and bound ones with their params', () => {
+    const policies = `apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicy
+metadata: {name: replica-cap}
+spec:
+  matchConstraints:
+    resourceRules: [{apiGroups: [apps], apiVersions: [v1], operations: [CREATE], resources: [deployments]}]
+  validations: [{expression: "object.spec.replicas <= 4", message: "at most 4 replicas"}]
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicy
+metadata: {name: team-cap}
+spec:
+  paramKind: {apiVersion: v1, kind: ConfigMap}
+  matchConstraints:
+    resourceRules: [{apiGroups: [apps], apiVersions: [v1], operations: [CREATE], resources: [deployments]}]
+  validations: [{expression: "object.spec.replicas <= int(params.data.max)"}]
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicyBinding
+metadata: {name: team-cap-binding}
+spec:
+  policyName: team-cap
+  validationActions: [Warn]
+  paramRef: {name: caps, namespace: default, parameterNotFoundAction: Deny}
+`;
+    const resources = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec: {replicas: 3, selector: {matchLabels: {a: b}}, template: {metadata: {labels: {a: b}}, spec: {containers: [{name: c, image: x:1}]}}}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: caps, namespace: default}
+data: {max: "2"}
+`;
+    const report = runInline(`name: vap
+policies: [p.yaml]
+resources: [r.yaml]
+results:
+- {policy: replica-cap, isValidatingAdmissionPolicy: true, kind: Deployment, resources: [web], result: pass}
+- {policy: team-cap, isValidatingAdmissionPolicy: true, kind: Deployment, resources: [web], result: fail}
+`, { 'p.yaml': policies, 'r.yaml': resources });
+    expect(report.problems).toEqual([]);
+    expect(report.cases.map((c) => [c.outcome, c.actual])).toEqual([
+      ['passed', 'result: replica-cap: pass'],
+      ['passed', 'result: team-cap-binding: fail (failed expression: object.spec.replicas <= int(params.data.max))'],
+    ]);
+  });
+
   it('reports missing files and bad YAML as problems naming the file', () => {
     const report = runInline('policies: [nope.yaml]\nresources: [bad.yaml]\nresults: []\n', { 'bad.yaml': 'a: [' });
     expect(report.problems).toHaveLength(2);

@@ -78,10 +78,24 @@ function readUserInfo(path: unknown, files: SuiteFiles, file: string, problems: 
   return { username: info.username, uid: info.uid, groups: Array.isArray(info.groups) ? info.groups.map(String) : undefined };
 }
 
-function isKyvernoPolicy(object: KubeObject): boolean {
+type TestedSource = 'KyvernoClusterPolicy' | 'KyvernoValidatingPolicy' | 'ValidatingAdmissionPolicy';
+
+/** The engine source a policy object compiles to, when `kyverno test` can name it in results. */
+function testedSource(object: KubeObject): TestedSource | undefined {
   const group = String(object.apiVersion ?? '').split('/')[0];
-  return (group === 'kyverno.io' && (object.kind === 'ClusterPolicy' || object.kind === 'Policy'))
-    || (group === 'policies.kyverno.io' && (object.kind === 'ValidatingPolicy' || object.kind === 'NamespacedValidatingPolicy'));
+  if (group === 'kyverno.io' && (object.kind === 'ClusterPolicy' || object.kind === 'Policy')) return 'KyvernoClusterPolicy';
+  if (group === 'policies.kyverno.io' && (object.kind === 'ValidatingPolicy' || object.kind === 'NamespacedValidatingPolicy')) return 'KyvernoValidatingPolicy';
+  if (group === 'admissionregistration.k8s.io' && object.kind === 'ValidatingAdmissionPolicy') return 'ValidatingAdmissionPolicy';
+  return undefined;
+}
+
+/** The CLI evaluates a ValidatingAdmissionPolicy without a binding as if bound everywhere with Deny. */
+function withImplicitBindings(objects: KubeObject[]): KubeObject[] {
+  const bound = new Set(objects.filter((o) => o?.kind === 'ValidatingAdmissionPolicyBinding').map((o) => String((o.spec as any)?.policyName ?? '')));
+  const implicit = objects
+    .filter((o) => testedSource(o) === 'ValidatingAdmissionPolicy' && !bound.has(o.metadata?.name ?? ''))
+    .map((o) => ({ apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicyBinding', metadata: { name: o.metadata?.name ?? '' }, spec: { policyName: o.metadata?.name ?? '', validationActions: ['Deny'] } }));
+  return [...objects, ...implicit];
 }
 
 function respond(binding: CompiledBinding, facts: AdmissionFacts, set: PolicySet, rule: string, exceptions: KyvernoExceptions): RuleResponse | undefined {
@@ -112,14 +126,14 @@ class KyvernoTestRun {
     policyObjects: KubeObject[], private readonly resources: KubeObject[], private readonly namespaces: Map<string, KubeObject>,
     private readonly exceptions: KyvernoExceptions, private readonly userInfo: UserInfo | undefined,
   ) {
-    this.set = createPolicySet([...policyObjects, ...resources.filter((r) => !isKyvernoPolicy(r))]);
+    this.set = createPolicySet([...withImplicitBindings(policyObjects), ...resources.filter((r) => !testedSource(r))]);
     for (const object of policyObjects) {
-      if (!isKyvernoPolicy(object)) continue;
+      const source = testedSource(object);
+      if (!source) continue;
       const name = object.metadata?.name ?? '';
-      const source = object.kind === 'ClusterPolicy' || object.kind === 'Policy' ? 'KyvernoClusterPolicy' : 'KyvernoValidatingPolicy';
       const bindings = this.set.bindings.filter((b) => b.policyName === name && b.source === source);
       const autogen = source === 'KyvernoClusterPolicy' ? clusterPolicyAutogen(object)
-        : new Map(bindings.map((b) => [b.name, validatingPolicyAutogen(object)]));
+        : source === 'KyvernoValidatingPolicy' ? new Map(bindings.map((b) => [b.name, validatingPolicyAutogen(object)])) : new Map<string, Set<string>>();
       this.policies.set(name, { object, bindings, autogen });
     }
   }
