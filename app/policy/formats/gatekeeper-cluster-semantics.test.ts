@@ -66,6 +66,34 @@ describe('Gatekeeper constraint parameter defaults', () => {
   });
 });
 
+describe('Gatekeeper constraint parameter schema', () => {
+  it('a constraint whose parameters break the template schema is rejected, as the API server would, and reported as not evaluated', () => {
+    const set = policySet(template(schema) + constraint('  parameters:\n    registry: 5\n    limits: { mode: strict }'));
+    expect(set.problems).toMatchObject([{ object: 'PaverImagePolicy/acme-only', field: 'spec.parameters.registry' }]);
+    expect(set.problems[0]!.message).toContain('must be string');
+    const result = create(set, deployment('web', { images: ['docker.io/nginx'] }));
+    expect(result.violations).toEqual([]);
+    expect(result.notEvaluated[0]!.reason).toContain('the constraint is invalid (spec.parameters.registry: must be string');
+  });
+
+  it('names the allowed values of an enum and the index of a bad array item', () => {
+    const enumSchema = `type: object
+properties:
+  registry: { type: string }
+  limits:
+    type: object
+    properties:
+      mode: { type: string, enum: [strict, lax] }
+  ranges:
+    type: array
+    items: { type: object, properties: { max: { type: integer } } }`;
+    const bad = policySet(template(enumSchema) + constraint('  parameters:\n    registry: r/\n    limits: { mode: loose }'));
+    expect(bad.problems[0]).toMatchObject({ field: 'spec.parameters.limits.mode', message: expect.stringContaining('"strict", "lax"') });
+    const item = policySet(template(enumSchema) + constraint('  parameters:\n    registry: r/\n    limits: { mode: lax }\n    ranges: [{ max: 3 }, { max: "ten" }]'));
+    expect(item.problems[0]!.field).toBe('spec.parameters.ranges[1].max');
+  });
+});
+
 describe('Gatekeeper wildcards', () => {
   const params = '  parameters: { registry: "registry.acme.dev/", limits: { mode: strict } }';
   it('a namespace glob with * at both ends matches names containing the middle', () => {

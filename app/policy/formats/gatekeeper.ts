@@ -10,6 +10,7 @@ import { toCelValue } from '../cel/to-cel-value.js';
 import { compileLabelSelector } from '../k8s/label-selector.js';
 import { numberPaths } from '../k8s/schema-numbers.js';
 import { applySchemaDefaults, hasSchemaDefaults } from '../k8s/schema-defaults.js';
+import { schemaViolation } from '../k8s/parameter-schema.js';
 import type { KubeObject, PolicyAction } from '../types.js';
 import { readDenyFrom } from './deny-from.js';
 
@@ -22,7 +23,7 @@ export interface CompiledConstraintTemplate {
   policy: CompiledPolicy;
   /** Constraint paths the parameters schema types as number. */
   numberPaths: Set<string>;
-  /** The parameters schema, when it declares defaults the API server would fill into constraints. */
+  /** The parameters schema: constraints are validated against it and get its defaults, as the API server does. */
   parametersSchema?: unknown;
 }
 
@@ -32,7 +33,7 @@ export function compileConstraintTemplate(object: KubeObject, problems: FieldPro
   const constraintKind = String(spec.crd?.spec?.names?.kind ?? '');
   const schema = spec.crd?.spec?.validation?.openAPIV3Schema;
   const numbers = numberPaths(schema, '.spec.parameters');
-  const defaults = hasSchemaDefaults(schema) ? { parametersSchema: schema } : {};
+  const defaults = schema && typeof schema === 'object' ? { parametersSchema: schema } : {};
   if (!constraintKind) problems.push({ field: 'spec.crd.spec.names.kind', message: 'a ConstraintTemplate needs the constraint kind in spec.crd.spec.names.kind' });
   const targets: any[] = Array.isArray(spec.targets) ? spec.targets : [];
   let codeIndex = -1;
@@ -129,16 +130,23 @@ function generateNameOf(facts: { subject: KubeObject }): string {
   return String(facts.subject.metadata?.generateName ?? '');
 }
 
-/** The constraint as the API server stores it: spec.parameters with the template schema's defaults filled in. */
-function withParameterDefaults(object: KubeObject, parametersSchema: unknown): KubeObject {
+const schemasWithDefaults = new WeakMap<object, boolean>();
+
+/** The constraint as the API server stores it: spec.parameters with the template schema's defaults filled in, and checked against the schema. */
+function storedConstraint(object: KubeObject, parametersSchema: unknown, problems: FieldProblem[]): KubeObject {
   const spec = object.spec as Record<string, unknown> | undefined;
-  if (parametersSchema === undefined || !spec || spec.parameters === undefined) return object;
-  return { ...object, spec: { ...spec, parameters: applySchemaDefaults(spec.parameters, parametersSchema) } };
+  if (!parametersSchema || typeof parametersSchema !== 'object' || !spec || spec.parameters === undefined) return object;
+  let defaults = schemasWithDefaults.get(parametersSchema);
+  if (defaults === undefined) schemasWithDefaults.set(parametersSchema, defaults = hasSchemaDefaults(parametersSchema));
+  const parameters = defaults ? applySchemaDefaults(spec.parameters, parametersSchema) : spec.parameters;
+  const violation = schemaViolation(parameters, parametersSchema);
+  if (violation) problems.push({ field: `spec.parameters${violation.path}`, message: `${violation.message} (the template's openAPIV3Schema; the API server would reject this constraint)` });
+  return defaults ? { ...object, spec: { ...spec, parameters } } : object;
 }
 
 /** Compiles a constraint (an object in constraints.gatekeeper.sh) into a binding of its template. */
 export function compileConstraint(input: KubeObject, templateName: string, numbers: ReadonlySet<string>, problems: FieldProblem[], parametersSchema?: unknown): CompiledBinding {
-  const object = withParameterDefaults(input, parametersSchema);
+  const object = storedConstraint(input, parametersSchema, problems);
   const spec = (object.spec ?? {}) as any;
   const { matcher, keys } = compileConstraintMatch(spec.match, problems);
   return {

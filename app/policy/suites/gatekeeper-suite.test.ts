@@ -37,6 +37,7 @@ describe('runGatekeeperSuite', () => {
       'web-namespaces-only/namespace-from-inventory': 'passed',
       'web-namespaces-only/namespace-unknown': 'passed',
       'rego-only/needs-opa': 'skipped',
+      'rejected-constraint/invalid constraint': 'passed',
     });
   });
 
@@ -44,6 +45,12 @@ describe('runGatekeeperSuite', () => {
     const five = run('replicas').cases.find((c) => c.name === 'five-replicas')!;
     expect(five.actual).toBe('1 violation: "runs 5 replicas; at most 3 allowed"');
     expect(five.expected).toBe('violations: 1, message: "at most 3 allowed$"; violations: no, message: "unrelated"; violations: yes');
+  });
+
+  it('passes an invalid: true test when the constraint breaks the template schema, naming the field', () => {
+    const rejected = run('replicas').cases.find((c) => c.test === 'rejected-constraint')!;
+    expect(rejected.expected).toBe('the constraint is rejected');
+    expect(rejected.actual).toContain('rejected: PaverReplicaCap/max-is-not-a-number spec.parameters.max: must be integer');
   });
 
   it('reports a Rego-only template as skipped because it needs OPA, never as passed', () => {
@@ -86,7 +93,7 @@ describe('runGatekeeperSuite', () => {
     expect(suiteKindOf('a/kyverno-test.yaml')).toBe('kyverno');
     expect(suiteKindOf('a/template.yaml')).toBeUndefined();
     const path = join(root, 'replicas', 'suite.yaml');
-    expect(runPolicySuite('gatekeeper', 'r', readFileSync(path, 'utf8'), filesFor(path)).cases).toHaveLength(7);
+    expect(runPolicySuite('gatekeeper', 'r', readFileSync(path, 'utf8'), filesFor(path)).cases).toHaveLength(8);
   });
 });
 
