@@ -6,6 +6,13 @@ import { CelLibraryError, type CelRegistrar } from './cel-registrar.js';
 
 const cache = new Map<string, RegExp>();
 
+/** RE2's ASCII classes, as the inside of a JS character class. */
+const posixClasses: Record<string, string> = {
+  alnum: '0-9A-Za-z', alpha: 'A-Za-z', ascii: '\\x00-\\x7F', blank: '\\t ', cntrl: '\\x00-\\x1F\\x7F', digit: '0-9',
+  graph: '!-~', lower: 'a-z', print: ' -~', punct: '!-\\/:-@\\[-`{-~', space: '\\t\\n\\v\\f\\r ', upper: 'A-Z',
+  word: '0-9A-Za-z_', xdigit: '0-9A-Fa-f',
+};
+
 /** Compiles an RE2 pattern to a JS RegExp (cached), or throws a CelLibraryError naming the construct. */
 export function compileRe2(pattern: string, global = false): RegExp {
   const key = global ? `g:${pattern}` : pattern;
@@ -30,6 +37,14 @@ export function compileRe2(pattern: string, global = false): RegExp {
   if (/\(\?[imsU-]+[:)]/.test(source)) {
     throw new CelLibraryError(`regex ${JSON.stringify(pattern)}: inline flags are only supported at the start of the pattern`);
   }
+  // \Q...\E quotes a literal; [[:alpha:]] and friends are ASCII classes.
+  source = source.replace(/\\Q([\s\S]*?)(?:\\E|$)/g, (_, text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  source = source.replace(/\[:(\^?)([a-z]+):\]/g, (whole, negated: string, name: string) => {
+    const members = posixClasses[name];
+    if (!members) throw new CelLibraryError(`regex ${JSON.stringify(pattern)}: unknown character class ${whole}`);
+    if (negated) throw new CelLibraryError(`regex ${JSON.stringify(pattern)}: negated class ${whole} is not supported; use [^[:${name}:]]`);
+    return members;
+  });
   source = source
     .replace(/\(\?P</g, '(?<')
     .replace(/\\A/g, '^')
