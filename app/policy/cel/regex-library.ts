@@ -82,6 +82,8 @@ export function registerRegexLibrary(env: CelRegistrar): void {
   env.registerFunction('string.findAll(string): list<string>', (text: string, pattern: string) => findAll(text, pattern, -1n));
   env.registerFunction('string.findAll(string, int): list<string>', findAll);
   env.registerFunction('string.k8sMatches(string): bool', re2Matches);
+  // The global form of CEL's standard matches(); cel-js has only the method.
+  env.registerFunction('matches(string, string): bool', re2Matches);
 }
 
 /** RE2-aware `matches`; see rewrite-methods.ts for why it has its own name. */

@@ -19,6 +19,11 @@ describe('RE2 regex syntax', () => {
     expect(run("'é'.matches('^[[:alpha:]]$')")).toBe(false);
   });
 
+  it('offers the global matches(text, pattern) form of the standard library, with RE2 syntax', () => {
+    expect(run("matches('abc1', '^[[:alpha:]]+\\\\d$')")).toBe(true);
+    expect(run("matches('ABC', '(?i)^abc$')")).toBe(true);
+  });
+
   it('rejects an unknown class with a message', () => {
     expect(() => run("'a'.matches('[[:letters:]]')")).toThrow(/unknown character class \[:letters:\]/);
   });
