@@ -110,3 +110,49 @@ describe('Gatekeeper wildcards', () => {
     expect(create(set, deployment('web', { images: ['docker.io/nginx'] })).violations).toEqual([]);
   });
 });
+
+describe('Gatekeeper K8sNativeValidation source fields', () => {
+  const source = `
+apiVersion: templates.gatekeeper.sh/v1
+kind: ConstraintTemplate
+metadata: { name: paverteamlabel }
+spec:
+  crd: { spec: { names: { kind: PaverTeamLabel } } }
+  targets:
+    - target: admission.k8s.gatekeeper.sh
+      code:
+        - engine: K8sNativeValidation
+          source:
+            failurePolicy: Ignore
+            matchConditions:
+              - name: not-system
+                expression: "!variables.anyObject.metadata.name.startsWith('system-')"
+            validations:
+              - expression: "has(variables.anyObject.metadata.labels) && 'team' in variables.anyObject.metadata.labels"
+                message: needs a team label
+              - expression: "!has(variables.params.teams) || variables.anyObject.metadata.labels.team in variables.params.teams"
+                message: unknown team
+---
+apiVersion: constraints.gatekeeper.sh/v1beta1
+kind: PaverTeamLabel
+metadata: { name: team }
+spec:
+  match: { kinds: [{ apiGroups: ["apps"], kinds: ["Deployment"] }] }
+`;
+  it('matchConditions skip objects, and failurePolicy Ignore records an evaluation error instead of a violation', () => {
+    const set = policySet(`${source}  parameters: { teams: [shop] }\n`);
+    expect(set.problems).toEqual([]);
+    expect(create(set, deployment('system-dns'))).toMatchObject({ violations: [], errors: [] });
+    const unlabelled = create(set, deployment('web'));
+    expect(unlabelled.violations.map((v) => v.message)).toEqual(['needs a team label']);
+    expect(unlabelled.errors).toHaveLength(1);
+    expect(unlabelled.errors[0]!.message).toContain("expression '!has(variables.params.teams)");
+    expect(create(set, deployment('web', { labels: { team: 'shop' } }))).toMatchObject({ violations: [], errors: [] });
+    expect(create(set, deployment('web', { labels: { team: 'ads' } })).violations.map((v) => v.message)).toEqual(['unknown team']);
+  });
+
+  it('variables.params is null when the constraint has no parameters, and has() on it is false', () => {
+    const set = policySet(source);
+    expect(create(set, deployment('web', { labels: { team: 'ads' } }))).toMatchObject({ violations: [], errors: [] });
+  });
+});
