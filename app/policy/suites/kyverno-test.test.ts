@@ -107,6 +107,41 @@ results:
     ]);
   });
 
+  it('shows generated rules the controller with its pod template, as Kyverno rewrites object.spec and object.metadata', () => {
+    const policy = `apiVersion: policies.kyverno.io/v1
+kind: ValidatingPolicy
+metadata: {name: named-service-account}
+spec:
+  matchConstraints:
+    resourceRules: [{apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [pods]}]
+  validations:
+  - expression: "object.kind != 'Pod' || object.spec.?serviceAccountName.orValue('default') != 'default'"
+    messageExpression: "'pod ' + object.metadata.name + ' uses the default service account'"
+    message: "a pod uses the default service account"
+`;
+    const resources = `apiVersion: v1
+kind: Pod
+metadata: {name: bare}
+spec: {containers: [{name: c, image: x:1}]}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec: {selector: {matchLabels: {a: b}}, template: {metadata: {labels: {a: b}}, spec: {containers: [{name: c, image: x:1}]}}}
+`;
+    const report = runInline(`name: autogen-view
+policies: [p.yaml]
+resources: [r.yaml]
+results:
+- {policy: named-service-account, isValidatingPolicy: true, kind: Pod, resources: [bare], result: fail}
+- {policy: named-service-account, isValidatingPolicy: true, kind: Deployment, resources: [web], result: pass}
+`, { 'p.yaml': policy, 'r.yaml': resources });
+    expect(report.cases.map((c) => [c.outcome, c.actual])).toEqual([
+      ['passed', 'result: named-service-account: fail (pod bare uses the default service account)'],
+      ['passed', 'result: autogen-named-service-account: pass'],
+    ]);
+  });
+
   it('skips, with the reason, a policy that needs a Kyverno-only library', () => {
     const policy = `apiVersion: policies.kyverno.io/v1
 kind: ValidatingPolicy

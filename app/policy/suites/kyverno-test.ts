@@ -12,6 +12,7 @@ import { evaluateBinding } from '../engine/evaluate-binding.js';
 import { ResultCollector } from '../engine/result-collector.js';
 import type { CompiledBinding } from '../engine/compiled-policy.js';
 import { podFromWorkload } from '../pod-template.js';
+import { toCelValue } from '../cel/to-cel-value.js';
 import type { KubeObject, UserInfo } from '../types.js';
 import { autogenRuleName, clusterPolicyAutogen, validatingPolicyAutogen } from './kyverno-autogen.js';
 import { KyvernoExceptions } from './kyverno-exceptions.js';
@@ -157,6 +158,25 @@ class KyvernoTestRun {
     return facts;
   }
 
+  /**
+   * What a generated (autogen) rule sees: Kyverno rewrites object.spec and
+   * object.metadata to the pod template's, so the object keeps the
+   * controller's kind and the request stays the controller's; matching uses
+   * the Pod the rule was written for.
+   */
+  private autogenFacts(pod: KubeObject, workload: KubeObject): AdmissionFacts {
+    let facts = this.factsCache.get(pod);
+    if (!facts) {
+      const podFacts = this.facts(pod, workload);
+      const template = (workload.kind === 'CronJob' ? (workload.spec as any)?.jobTemplate?.spec?.template : (workload.spec as any)?.template) ?? {};
+      const view = { ...workload, metadata: template.metadata ?? {}, spec: template.spec ?? {} };
+      const request = this.facts(workload, workload).celRequest;
+      facts = { ...podFacts, activation: { ...podFacts.activation, object: toCelValue(view), request }, celRequest: request };
+      this.factsCache.set(pod, facts);
+    }
+    return facts;
+  }
+
   /** Every rule response the policy gives for the resource, autogen rules included. */
   responses(policy: LoadedPolicy, resource: KubeObject): RuleResponse[] {
     const out: RuleResponse[] = [];
@@ -169,7 +189,7 @@ class KyvernoTestRun {
     if (pod) {
       for (const binding of policy.bindings) {
         if (!policy.autogen.get(binding.name)?.has(kind)) continue;
-        const response = respond(binding, this.facts(pod, resource), this.set, autogenRuleName(binding.name, kind), this.exceptions);
+        const response = respond(binding, this.autogenFacts(pod, resource), this.set, autogenRuleName(binding.name, kind), this.exceptions);
         if (response) out.push(response);
       }
     }
