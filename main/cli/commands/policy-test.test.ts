@@ -15,21 +15,21 @@ describe('paver policy test', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('PASS  suites/replicas/suite.yaml  cap / five-replicas');
     expect(stdout).toContain('SKIP  suites/replicas/suite.yaml  rego-only / needs-opa  (Rego-only template: needs OPA)');
-    expect(stdout.trim().split('\n').at(-1)).toBe('6 passed, 0 failed, 2 skipped in 1 suite file(s)');
+    expect(stdout.trim().split('\n').at(-1)).toBe('7 passed, 0 failed, 2 skipped in 1 suite file(s)');
   });
 
   it('exits 1 when a case fails and shows what was expected and what the engine produced', async () => {
     const { code, stdout } = await runPaver(['policy', 'test', 'suites'], { cwd: dir });
     expect(code).toBe(1);
     expect(stdout).toContain('FAIL  suites/failing/suite.yaml  wrong-expectations / expects-two\n      expected violations: 2\n      actual   1 violations but want exactly 2');
-    expect(stdout.trim().split('\n').at(-1)).toBe('6 passed, 4 failed, 2 skipped in 2 suite file(s)');
+    expect(stdout.trim().split('\n').at(-1)).toBe('7 passed, 4 failed, 2 skipped in 2 suite file(s)');
   });
 
   it('writes JSON with every case and the totals', async () => {
     const { code, stdout } = await runPaver(['policy', 'test', 'suites/replicas/suite.yaml', '--format', 'json', '--as-of', '2027-01-01'], { cwd: dir });
     expect(code).toBe(0);
     const output = JSON.parse(stdout);
-    expect(output.totals).toEqual({ passed: 6, failed: 0, skipped: 2, problems: 0 });
+    expect(output.totals).toEqual({ passed: 7, failed: 0, skipped: 2, problems: 0 });
     expect(output.reports[0].kind).toBe('gatekeeper');
     expect(output.reports[0].cases[0]).toMatchObject({ test: 'cap', name: 'two-replicas', outcome: 'passed' });
   });
