@@ -1,29 +1,15 @@
-// Scalar reading for the fast YAML path, mirroring what parseHelmYaml's `yaml`
-// library setup (version 1.1, timestamps dropped) resolves a plain scalar to.
-// The patterns and resolvers copy yaml 2.9's YAML 1.1 schema tags in their
-// schema order, quirks included (`e3`, `.` and `0b_` read as NaN there), so the
-// fast path stays deep-equal to the slow one; fast-yaml.test.ts checks both.
+// Scalar reading for the fast YAML path, resolving a plain scalar exactly as
+// parseHelmYaml's slow path does: YAML 1.1 booleans and nulls, yaml.v2's
+// special floats, and numbers by yaml.v2's rules (yaml-v2-numbers.ts).
+import { yamlV2Number } from './yaml-v2-numbers.js';
 
 const TRUE = /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/;
 const FALSE = /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/;
-const INT_BIN = /^[-+]?0b[0-1_]+$/;
-const INT_OCT = /^[-+]?0[0-7_]+$/;
-const INT_DEC = /^[-+]?[0-9][0-9_]*$/;
-const INT_HEX = /^[-+]?0x[0-9a-fA-F_]+$/;
 const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const FLOAT_EXP = /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/;
-const FLOAT = /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/;
 
-function intValue(text: string, offset: number, radix: number): number {
-  const sign = text[0];
-  const digits = text.substring(sign === '-' || sign === '+' ? offset + 1 : offset).replace(/_/g, '');
-  const n = parseInt(digits, radix);
-  return sign === '-' ? -1 * n : n;
-}
-
-// First characters no YAML 1.1 pattern can start with: such a scalar is a string.
+// First characters a non-string plain scalar can start with.
 const mayResolve = new Uint8Array(128);
-for (const ch of '~yYnNtTfFoOeE0123456789+-.') mayResolve[ch.charCodeAt(0)] = 1;
+for (const ch of '~yYnNtTfFoO0123456789+-.') mayResolve[ch.charCodeAt(0)] = 1;
 
 /** What a one-line plain scalar resolves to (null, boolean, number or the string itself). */
 export function resolvePlainScalar(text: string): unknown {
@@ -32,15 +18,11 @@ export function resolvePlainScalar(text: string): unknown {
   if (text === '~' || text === 'null' || text === 'Null' || text === 'NULL') return null;
   if (TRUE.test(text)) return true;
   if (FALSE.test(text)) return false;
-  if (INT_BIN.test(text)) return intValue(text, 2, 2);
-  if (INT_OCT.test(text)) return intValue(text, 1, 8);
-  if (INT_DEC.test(text)) return intValue(text, 0, 10);
-  if (INT_HEX.test(text)) return intValue(text, 2, 16);
   if (FLOAT_NAN.test(text)) {
     if (text.slice(-3).toLowerCase() === 'nan') return NaN;
     return text[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   }
-  if (FLOAT_EXP.test(text) || FLOAT.test(text)) return parseFloat(text.replace(/_/g, ''));
+  if (first === 0x2b || first === 0x2d || first === 0x2e || (first >= 0x30 && first <= 0x39)) return yamlV2Number(text) ?? text;
   return text;
 }
 

@@ -2,7 +2,8 @@
 // YAML 1.1 scalars (`yes`/`on`/`y` are booleans, `0777` is octal, `1_000` is 1000),
 // timestamps stay strings, every number becomes a float64 (a JS number), and
 // non-string keys become their string form.
-import YAML, { type Tags } from 'yaml';
+import YAML, { type ScalarTag, type Tags } from 'yaml';
+import { yamlV2Number } from './yaml-v2-numbers.js';
 import { NOT_HANDLED, tryParseHelmYamlFast } from './fast-yaml.js';
 
 /** A YAML problem with yaml.v2's wording and line (0 = yaml.v2 names no line). */
@@ -14,13 +15,23 @@ export class YamlSyntaxProblem extends Error {
 
 const droppedTags = new Set(['tag:yaml.org,2002:timestamp', 'tag:yaml.org,2002:omap', 'tag:yaml.org,2002:pairs', 'tag:yaml.org,2002:set']);
 
+// Numbers by yaml.v2's rules instead of the YAML 1.1 schema's patterns (which read
+// `e3` or `0_` as NaN and `0o17` as a string); .inf and .nan keep their own tag.
+// Written as an int tag too, so `!!int 5` still reads as a number.
+const numberTags: ScalarTag[] = ['tag:yaml.org,2002:float', 'tag:yaml.org,2002:int'].map((name, index) => ({
+  tag: name, default: index === 0, test: /^[-+.0-9]/, resolve: (text: string) => yamlV2Number(text) ?? text,
+}));
+
 function yamlV2Tags(tags: Tags): Tags {
-  return tags.filter((tag) => {
+  const kept = tags.filter((tag) => {
     if (typeof tag !== 'object' || tag === null) return true;
-    const t = tag as { tag: string; format?: string };
+    const t = tag as { tag: string; format?: string; test?: RegExp };
     if (droppedTags.has(t.tag)) return false;
+    if (t.tag === 'tag:yaml.org,2002:int') return false;
+    if (t.tag === 'tag:yaml.org,2002:float' && !t.test?.test('.inf')) return false;
     return t.format !== 'TIME';
   });
+  return [...kept, ...numberTags];
 }
 
 const parseOptions = {
