@@ -54,8 +54,9 @@ export function clusterPolicyAutogen(policy: KubeObject): RuleAutogen {
   if (!canAutoGen(rules)) return out;
   const annotation = policy.metadata?.annotations?.['pod-policies.kyverno.io/autogen-controllers'];
   let controllers = podControllers;
-  if (annotation !== undefined && annotation !== '') {
-    if (annotation === 'none') return out;
+  if (annotation !== undefined) {
+    // An empty list generates nothing, as "none" does (Kyverno's computeRules).
+    if (annotation === 'none' || annotation.trim() === '') return out;
     controllers = annotation === 'all' ? podControllers : annotation.split(',').map((s) => s.trim()).filter((k) => podControllers.includes(k));
   }
   for (const rule of rules) {

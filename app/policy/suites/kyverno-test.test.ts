@@ -142,6 +142,45 @@ results:
     ]);
   });
 
+  it('generates ClusterPolicy rules only for the controllers the autogen annotation names, and not for rules on several kinds', () => {
+    const policy = (annotation: string | undefined, kinds: string) => `apiVersion: kyverno.io/v1
+kind: ClusterPolicy
+metadata:
+  name: no-host-pid
+  annotations: {${annotation === undefined ? '' : `pod-policies.kyverno.io/autogen-controllers: "${annotation}"`}}
+spec:
+  rules:
+  - name: host-pid
+    match: {any: [{resources: {kinds: ${kinds}}}]}
+    validate:
+      cel:
+        expressions: [{expression: "!object.spec.?hostPID.orValue(false)"}]
+`;
+    const resources = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec: {selector: {matchLabels: {a: b}}, template: {metadata: {labels: {a: b}}, spec: {hostPID: true, containers: [{name: c, image: x:1}]}}}
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db}
+spec: {selector: {matchLabels: {a: b}}, template: {metadata: {labels: {a: b}}, spec: {hostPID: true, containers: [{name: c, image: x:1}]}}}
+`;
+    const suite = `name: autogen-annotation
+policies: [p.yaml]
+resources: [r.yaml]
+results:
+- {policy: no-host-pid, rule: host-pid, kind: Deployment, resources: [web], result: fail}
+- {policy: no-host-pid, rule: host-pid, kind: StatefulSet, resources: [db], result: fail}
+`;
+    const actual = (annotation: string | undefined, kinds = '[Pod]') => runInline(suite, { 'p.yaml': policy(annotation, kinds), 'r.yaml': resources }).cases.map((c) => c.actual.replace(/ \(.*/, ''));
+    expect(actual('Deployment')).toEqual(['result: autogen-host-pid: fail', expect.stringMatching(/^excluded/)]);
+    expect(actual('none')).toEqual([expect.stringMatching(/^excluded/), expect.stringMatching(/^excluded/)]);
+    expect(actual('')).toEqual([expect.stringMatching(/^excluded/), expect.stringMatching(/^excluded/)]);
+    expect(actual(undefined, '[Pod, Service]')).toEqual([expect.stringMatching(/^excluded/), expect.stringMatching(/^excluded/)]);
+    expect(actual(undefined)).toEqual(['result: autogen-host-pid: fail', 'result: autogen-host-pid: fail']);
+  });
+
   it('skips, with the reason, a policy that needs a Kyverno-only library', () => {
     const policy = `apiVersion: policies.kyverno.io/v1
 kind: ValidatingPolicy
