@@ -34,8 +34,9 @@ function messageOf(validation: CompiledValidation, facts: AdmissionFacts): strin
 function evaluateWithParams(policy: CompiledPolicy, binding: CompiledBinding, facts: AdmissionFacts, params: unknown, out: ResultCollector): void {
   const activation = facts.activation;
   activation.params = params;
-  policy.variables.reset(activation);
-  activation.variables = policy.variables.value;
+  const variables = policy.variables;
+  if (variables.slots.length) variables.reset(activation);
+  activation.variables = variables.value;
 
   let conditionError: string | undefined;
   let unknown: string | undefined;
