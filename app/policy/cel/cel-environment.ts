@@ -12,6 +12,7 @@ import { registerSemverLibrary } from './semver-library.js';
 import { registerFormatLibrary } from './format-library.js';
 import { registerComprehensionsLibrary } from './comprehensions-library.js';
 import { registerOptionalLibrary } from './optional-library.js';
+import { registerListsExtLibrary } from './lists-ext-library.js';
 import { offlineAuthorizer, registerAuthorizerLibrary, UnknownOfflineValue } from './authorizer-library.js';
 import type { CelRegistrar } from './cel-registrar.js';
 import { restoreMethodNames, rewriteMethods } from './rewrite-methods.js';
@@ -61,6 +62,7 @@ function buildEnvironment(): Environment {
   env.registerVariable('authorizer', 'kubernetes.authorization.Authorizer');
   registerStringsLibrary(registrar);
   registerListsLibrary(registrar);
+  registerListsExtLibrary(registrar);
   registerRegexLibrary(registrar);
   registerUrlLibrary(registrar);
   registerQuantityLibrary(registrar);

@@ -12,6 +12,8 @@ const libraries: Array<[RegExp, number, string]> = [
   [/\bformat\.(named|dns1123Label|dns1123Subdomain|dns1035Label|qualifiedName|labelValue|uri|uuid|byte|date|datetime|dns1123LabelPrefix|dns1123SubdomainPrefix|dns1035LabelPrefix)\s*\(/, 31, 'named formats'],
   [/\.(all|exists|existsOne)\s*\(\s*[A-Za-z_]\w*\s*,\s*[A-Za-z_]\w*\s*,|\.transform(List|Map|MapEntry)\s*\(/, 32, 'two-variable comprehensions'],
   [/\b(semver|isSemver)\s*\(/, 33, 'semver()'],
+  // reverse() is left out: strings have had it since 1.29.
+  [/\.(slice|flatten|distinct|sortBy)\s*\(|\.sort\s*\(\s*\)|\blists\.range\s*\(/, 34, 'lists extension'],
 ];
 
 /** Parses "1.31", "v1.31.2" to the minor version, or undefined. */
