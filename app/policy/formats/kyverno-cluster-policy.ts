@@ -164,8 +164,9 @@ export function compileKyvernoClusterPolicy(object: KubeObject, problems: FieldP
       policy = { ...base, ...body, paramKind };
     }
     const ref = cel?.paramRef;
-    const action = failureAction(validate?.failureAction ?? spec.validationFailureAction);
-    const overrides = validate?.failureActionOverrides
+    // spec.admission: false leaves only background reports: Audit.
+    const action = spec.admission === false ? 'Audit' : failureAction(validate?.failureAction ?? spec.validationFailureAction);
+    const overrides = spec.admission === false ? undefined : validate?.failureActionOverrides
       ? compileOverrides(validate.failureActionOverrides, `${field}.validate.failureActionOverrides`, action, problems)
       : compileOverrides(spec.validationFailureActionOverrides, 'spec.validationFailureActionOverrides', action, problems);
     const binding: CompiledBinding = {

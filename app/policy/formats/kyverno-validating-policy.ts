@@ -24,7 +24,8 @@ export function compileKyvernoValidatingPolicy(object: KubeObject, problems: Fie
     : { name, source: 'KyvernoValidatingPolicy', failurePolicy, match: matcher, keys, ...compilePolicyBody(spec, 'spec', problems) };
   const binding: CompiledBinding = {
     name, policyName: name, source: 'KyvernoValidatingPolicy',
-    actions: parseValidationActions(spec.validationActions ?? ['Deny'], 'spec.validationActions', problems),
+    // With admission evaluation off, Kyverno only reports (background scans): Audit.
+    actions: spec.evaluation?.admission?.enabled === false ? ['Audit'] : parseValidationActions(spec.validationActions ?? ['Deny'], 'spec.validationActions', problems),
     denyFrom: readDenyFrom(object, problems), policy,
   };
   return { policy, binding };
