@@ -1,5 +1,6 @@
 // Kyverno policies whose admission evaluation is off only report (background
-// scans): a failing request is audited, never denied.
+// scans): a failing request is audited, never denied. JSON-mode policies
+// never apply to Kubernetes requests.
 import { describe, expect, it } from 'vitest';
 import { create, deployment, policySet } from '../testing/policy-fixtures.js';
 
@@ -42,5 +43,19 @@ spec:
     const result = create(set, deployment('a', { replicas: 9, namespace: 'shop' }));
     expect(result.allowed).toBe(true);
     expect(result.violations).toMatchObject([{ policy: 'max-replicas', binding: 'at-most-five', action: 'Audit' }]);
+  });
+
+  it('a ValidatingPolicy in JSON evaluation mode never applies to Kubernetes objects and compiles without problems', () => {
+    const set = policySet(`
+apiVersion: policies.kyverno.io/v1
+kind: ValidatingPolicy
+metadata: { name: dockerfile-no-curl }
+spec:
+  evaluation: { mode: JSON }
+  validations: [{ expression: "!object.?run.orValue('').contains('curl')", message: "no curl" }]
+`);
+    expect(set.problems).toEqual([]);
+    const result = create(set, deployment('a', { replicas: 9 }));
+    expect(result).toMatchObject({ allowed: true, violations: [], notEvaluated: [], errors: [] });
   });
 });

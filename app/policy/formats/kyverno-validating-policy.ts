@@ -12,7 +12,10 @@ import { collectExpressions, kyvernoOnlyLibrary } from './kyverno-libraries.js';
 export function compileKyvernoValidatingPolicy(object: KubeObject, problems: FieldProblem[]): { policy: CompiledPolicy; binding: CompiledBinding } {
   const spec = (object.spec ?? {}) as any;
   const name = object.metadata?.name ?? '';
-  const compiled = compileMatchResources(spec.matchConstraints, 'spec.matchConstraints', true, problems);
+  // evaluation.mode JSON validates arbitrary JSON payloads, never Kubernetes admission requests.
+  const compiled = spec.evaluation?.mode === 'JSON'
+    ? { matcher: (() => false) as RequestMatcher, keys: { kinds: new Set<string>() } }
+    : compileMatchResources(spec.matchConstraints, 'spec.matchConstraints', true, problems);
   const { keys } = compiled;
   // A NamespacedValidatingPolicy applies only to objects in its own namespace.
   const ownNamespace = object.kind === 'NamespacedValidatingPolicy' ? (object.metadata?.namespace ?? 'default') : undefined;
