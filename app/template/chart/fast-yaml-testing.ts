@@ -37,17 +37,8 @@ export function compareWithSlow(text: string): Comparison {
   return got === slow ? { kind: 'same' } : { kind: 'different', fast: got, slow };
 }
 
-/** A small deterministic PRNG (mulberry32), so generated documents repeat run to run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The template tests' seeded PRNG (mulberry32), so generated documents repeat run to run. */
+export { prng as seededRandom } from '../lang/testing/random-template.js';
 
 /** Scalars whose YAML 1.1 reading is easy to get wrong, as written in a document. */
 export const NASTY_SCALARS = [
