@@ -254,6 +254,11 @@ results:
     ]);
   });
 
+  it('skips kyverno-json checks with the reason instead of ignoring them', () => {
+    const report = runInline('name: checks\npolicies: []\nresources: []\nchecks:\n- match: {policy: {name: x}}\n  assert: {status: pass}\n', {});
+    expect(report.cases).toMatchObject([{ name: 'checks[0]', outcome: 'skipped', reason: expect.stringContaining('use `results`') }]);
+  });
+
   it('reports missing files and bad YAML as problems naming the file', () => {
     const report = runInline('policies: [nope.yaml]\nresources: [bad.yaml]\nresults: []\n', { 'bad.yaml': 'a: [' });
     expect(report.problems).toHaveLength(2);

@@ -247,6 +247,10 @@ export function runKyvernoTest(file: string, text: string, files: SuiteFiles, _o
     const exceptions = new KyvernoExceptions(readObjects(test?.exceptions, files, file, problems));
     const run = new KyvernoTestRun(policyObjects, resources, namespacesFrom(values), exceptions, readUserInfo(test?.userinfo, files, file, problems));
     for (const problem of [...run.problems, ...exceptions.problems]) problems.push(`${file}: ${problem}`);
+    // `checks` are kyverno-json assertions over the raw engine responses; Paver has no such responses.
+    (Array.isArray(test?.checks) ? test.checks : []).forEach((_check: unknown, i: number) => {
+      cases.push({ test: testName, name: `checks[${i}]`, outcome: 'skipped', expected: 'check assertion', actual: 'not run', reason: 'kyverno-json `checks` assert on Kyverno engine responses, which Paver does not produce; use `results`' });
+    });
     for (const expected of (Array.isArray(test?.results) ? test.results : []) as ExpectedResult[]) {
       const want = String(expected.result ?? expected.status ?? '');
       const policyName = String(expected.policy ?? '');
