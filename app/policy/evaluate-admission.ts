@@ -29,6 +29,7 @@ export function evaluateAdmission(set: PolicySet, input: AdmissionInput, options
     const pod = podBindings.length ? podFromWorkload(facts.subject) : null;
     if (pod) {
       const podFacts = buildAdmissionFacts({ operation: 'CREATE', object: pod, namespaceObject: input.namespaceObject, userInfo: input.userInfo, asOf: input.asOf }, set.table, now);
+      podFacts.generated = true;
       out.podTemplate = true;
       for (const planned of set.planFor(podFacts)) evaluateBinding(planned.binding, podFacts, set.params, out, planned.policyMatch, planned.bindingMatch);
       out.podTemplate = false;

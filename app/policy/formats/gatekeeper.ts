@@ -97,6 +97,9 @@ function compileConstraintMatch(match: any, problems: FieldProblem[]): { matcher
   const nameGlob = match?.name ? String(match.name) : '';
   const name = nameGlob ? glob(nameGlob) : undefined;
   const scope = String(match?.scope ?? '*');
+  // Gatekeeper's expansion: "Generated" resources are the Pods made from workloads, here the pod templates Paver checks.
+  const source = String(match?.source ?? 'All');
+  if (!['All', 'Original', 'Generated'].includes(source)) problems.push({ field: 'spec.match.source', message: `source must be All, Original or Generated, not ${JSON.stringify(source)}` });
   let labelSelector = compileLabelSelector(undefined);
   let namespaceSelector = compileLabelSelector(undefined);
   try { labelSelector = compileLabelSelector(match?.labelSelector); } catch (error) { problems.push({ field: 'spec.match.labelSelector', message: (error as Error).message }); }
@@ -110,6 +113,8 @@ function compileConstraintMatch(match: any, problems: FieldProblem[]): { matcher
     return true;
   };
   const dynamicPart: RequestMatcher = (facts) => {
+    if (source === 'Original' && facts.generated) return false;
+    if (source === 'Generated' && !facts.generated) return false;
     // A Namespace is matched by its own name; other cluster-scoped objects pass namespace filters.
     const namespace = facts.isNamespace ? facts.name : facts.namespace;
     if (namespace) {

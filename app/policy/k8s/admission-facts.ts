@@ -25,6 +25,8 @@ export interface AdmissionFacts {
   /** Labels of the namespace (for a Namespace object: its own), or undefined for other cluster-scoped objects. */
   namespaceLabels: Record<string, string> | undefined;
   isNamespace: boolean;
+  /** True for a Pod Paver made from a workload's pod template (Gatekeeper's "Generated" source). */
+  generated: boolean;
   asOf: number;
   /** The reusable CEL activation; params and variables are set per binding. */
   activation: CelActivation;
@@ -99,7 +101,7 @@ export function buildAdmissionFacts(input: AdmissionInput, table: ResourceTable,
   };
   return {
     operation: input.operation, subject, group, version, kind, resource: info.resource, subResource: input.subResource ?? '',
-    namespaced: info.namespaced, namespace, name, labels: subject.metadata?.labels, oldLabels: object && oldObject ? oldObject.metadata?.labels : undefined, namespaceLabels, isNamespace,
+    namespaced: info.namespaced, namespace, name, labels: subject.metadata?.labels, oldLabels: object && oldObject ? oldObject.metadata?.labels : undefined, namespaceLabels, isNamespace, generated: false,
     asOf: parseAsOf(input.asOf) ?? now, activation, celRequest, rawNamespaceObject: nsObject,
     userInfo: { username: user.username ?? '', groups: user.groups ?? [] },
   };
