@@ -1,7 +1,7 @@
 // Host side of `paver policy test`: finds suite files under the given paths
 // and reads the files they name, never outside the path the user gave.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { suiteKindOf, type SuiteFiles, type SuiteKind } from '../../app/policy/suites/index.js';
 
 /** A suite file found under a root the user named. */
@@ -15,7 +15,10 @@ export function findSuites(target: string): FoundSuite[] {
   const stat = statSync(absolute);
   if (stat.isFile()) {
     const kind = suiteKindOf(absolute);
-    return kind ? [{ path: absolute, root: dirname(absolute), kind }] : [];
+    // A Kyverno test sits in a hidden folder (.kyverno-test/) beside the policy it names as ../policy.yaml.
+    const folder = dirname(absolute);
+    const root = basename(folder).startsWith('.') ? dirname(folder) : folder;
+    return kind ? [{ path: absolute, root, kind }] : [];
   }
   const found: FoundSuite[] = [];
   const walk = (dir: string) => {

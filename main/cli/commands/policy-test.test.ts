@@ -45,6 +45,14 @@ describe('paver policy test', () => {
     rmSync(suite, { recursive: true });
   });
 
+  it('runs one kyverno-test.yaml named directly, reading the policy beside its .kyverno-test folder', async () => {
+    cpSync(join(import.meta.dirname, '../../../app/policy/suites/testdata/kyverno/team-label'), join(dir, 'kyverno', 'team-label'), { recursive: true });
+    const { code, stdout } = await runPaver(['policy', 'test', 'kyverno/team-label/.kyverno-test/kyverno-test.yaml'], { cwd: dir });
+    expect(stdout).not.toContain('not found');
+    expect(stdout).toMatch(/\d+ passed, 0 failed, \d+ skipped in 1 suite file\(s\)\n$/);
+    expect(code).toBe(0);
+  });
+
   it('exits 2 on usage errors', async () => {
     expect((await runPaver(['policy', 'test'], { cwd: dir })).code).toBe(2);
     expect((await runPaver(['policy', 'test', 'suites', '--format', 'xml'], { cwd: dir })).code).toBe(2);
