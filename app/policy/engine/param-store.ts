@@ -11,10 +11,13 @@ export type ParamResolution = { params: unknown[] } | { notFound: string } | { e
 /** Every non-policy object of the set, by group/kind, as candidate params. */
 export class ParamStore {
   private readonly byKind = new Map<string, KubeObject[]>();
+  /** Resolutions per binding and namespace: params are fixed once the set is built, and thousands of requests share a namespace. */
+  private readonly resolved = new Map<CompiledBinding, Map<string, ParamResolution>>();
 
   constructor(private readonly table: ResourceTable) {}
 
   add(object: KubeObject): void {
+    this.resolved.clear();
     const { group } = splitApiVersion(object.apiVersion);
     const key = `${group}/${object.kind}`;
     const list = this.byKind.get(key);
@@ -32,6 +35,22 @@ export class ParamStore {
       namespace = ref.namespace ?? facts.namespace;
       if (!namespace) return { error: `binding '${binding.name}': paramRef.namespace is required for a cluster-scoped request when ${kind.kind} params are namespaced` };
     }
+    let byNamespace = this.resolved.get(binding);
+    if (!byNamespace) {
+      byNamespace = new Map();
+      this.resolved.set(binding, byNamespace);
+    }
+    let resolution = byNamespace.get(namespace);
+    if (!resolution) {
+      resolution = this.find(policy, binding, namespaced, namespace);
+      byNamespace.set(namespace, resolution);
+    }
+    return resolution;
+  }
+
+  private find(policy: CompiledPolicy, binding: CompiledBinding, namespaced: boolean, namespace: string): ParamResolution {
+    const kind = policy.paramKind!;
+    const ref = binding.paramRef!;
     const candidates = (this.byKind.get(`${kind.group}/${kind.kind}`) ?? []).filter((o) => !namespaced || (o.metadata?.namespace ?? 'default') === namespace);
     const found = ref.name !== undefined
       ? candidates.filter((o) => o.metadata?.name === ref.name)

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateAdmission } from '../evaluate-admission.js';
 import { deployment, namespace, policySet } from '../testing/policy-fixtures.js';
+import type { KubeObject } from '../types.js';
 
 const privileged = (source?: string) => `
 apiVersion: templates.gatekeeper.sh/v1
@@ -29,8 +30,8 @@ spec:
 ${source ? `    source: ${source}\n` : ''}`;
 
 const workload = deployment('web', { podSpec: { containers: [{ name: 'app', image: 'acme/web:1', securityContext: { privileged: true } }] } });
-const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'debug', namespace: 'shop' }, spec: { containers: [{ name: 'sh', image: 'busybox', securityContext: { privileged: true } }] } };
-const admit = (source: string | undefined, object: typeof pod) =>
+const pod: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'debug', namespace: 'shop' }, spec: { containers: [{ name: 'sh', image: 'busybox', securityContext: { privileged: true } }] } };
+const admit = (source: string | undefined, object: KubeObject) =>
   evaluateAdmission(policySet(privileged(source)), { operation: 'CREATE', object, namespaceObject: namespace('shop') });
 
 describe('Gatekeeper match.source', () => {
