@@ -1,6 +1,6 @@
 // The one entry point for evaluating an admission request against a policy
 // set, used by the simulator, the demo cluster and `paver policy eval`.
-import { buildAdmissionFacts } from './k8s/admission-facts.js';
+import { admissionFactsFor } from './k8s/admission-facts.js';
 import { evaluateBinding } from './engine/evaluate-binding.js';
 import { ResultCollector } from './engine/result-collector.js';
 import { podFromWorkload } from './pod-template.js';
@@ -20,7 +20,7 @@ export interface EvaluateOptions {
  */
 export function evaluateAdmission(set: PolicySet, input: AdmissionInput, options: EvaluateOptions = {}): AdmissionResult {
   const now = options.now ?? Date.now();
-  const facts = buildAdmissionFacts(input, set.table, now);
+  const facts = admissionFactsFor(input, set.table, now);
   const out = new ResultCollector(facts);
   for (const planned of set.planFor(facts)) evaluateBinding(planned.binding, facts, set.params, out, planned.policyMatch, planned.bindingMatch);
 
@@ -28,7 +28,7 @@ export function evaluateAdmission(set: PolicySet, input: AdmissionInput, options
     const podBindings = set.bindingsFor('pods', 'Pod');
     const pod = podBindings.length ? podFromWorkload(facts.subject) : null;
     if (pod) {
-      const podFacts = buildAdmissionFacts({ operation: 'CREATE', object: pod, namespaceObject: input.namespaceObject, userInfo: input.userInfo, asOf: input.asOf }, set.table, now);
+      const podFacts = admissionFactsFor({ operation: 'CREATE', object: pod, namespaceObject: input.namespaceObject, userInfo: input.userInfo, asOf: input.asOf }, set.table, now);
       podFacts.generated = true;
       out.podTemplate = true;
       for (const planned of set.planFor(podFacts)) evaluateBinding(planned.binding, podFacts, set.params, out, planned.policyMatch, planned.bindingMatch);

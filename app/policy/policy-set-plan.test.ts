@@ -38,6 +38,21 @@ describe('policy set plans', () => {
     expect(create(set, deployment('d', { labels: { tier: 'web' } })).allowed).toBe(false);
   });
 
+  it('admits the same object again with another namespace, date or operation as a new request', () => {
+    const set = policySet(denyAll('labelled', `${deployments}
+    namespaceSelector: { matchLabels: { env: prod } }`));
+    const object = deployment('same', { namespace: 'shop' });
+    const admit = (labels: Record<string, string>, extra: object = {}) =>
+      evaluateAdmission(set, { operation: 'CREATE', object, namespaceObject: namespace('shop', labels), podTemplates: false, asOf: '2026-06-01', ...extra }).allowed;
+    const prod = namespace('shop', { env: 'prod' });
+    expect(evaluateAdmission(set, { operation: 'CREATE', object, namespaceObject: prod, podTemplates: false, asOf: '2026-06-01' }).allowed).toBe(false);
+    expect(evaluateAdmission(set, { operation: 'CREATE', object, namespaceObject: prod, podTemplates: false, asOf: '2026-06-01' }).allowed).toBe(false);
+    expect(admit({ env: 'dev' })).toBe(true);
+    expect(admit({ env: 'prod' })).toBe(false);
+    expect(admit({ env: 'prod' }, { operation: 'UPDATE', oldObject: object })).toBe(true);
+    expect(admit({ env: 'prod' }, { asOf: '2027-01-01' })).toBe(false);
+  });
+
   it('keeps rules that name objects per request', () => {
     const set = policySet(denyAll('named', `    resourceRules: [{ apiGroups: [apps], apiVersions: [v1], operations: [CREATE], resources: [deployments], resourceNames: [checkout] }]`));
     expect(create(set, deployment('checkout')).allowed).toBe(false);
