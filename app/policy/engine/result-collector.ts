@@ -16,6 +16,26 @@ function label(source: PolicySource, policy: string, binding: string): string {
   }
 }
 
+function strongest(actions: PolicyAction[]): PolicyAction {
+  return actions.reduce((best, a) => (actionRank[a] > actionRank[best] ? a : best), actions[0]!);
+}
+
+// What a violation needs from its binding that never changes: worked out once per binding.
+const perBinding = new WeakMap<CompiledBinding, { label: string; action: PolicyAction | undefined; escalatesOn: string | undefined }>();
+
+function bindingFacts(binding: CompiledBinding) {
+  let fixed = perBinding.get(binding);
+  if (!fixed) {
+    fixed = {
+      label: label(binding.source, binding.policyName, binding.name),
+      action: binding.actions.length ? strongest(binding.actions) : undefined,
+      escalatesOn: binding.denyFrom !== undefined ? new Date(binding.denyFrom).toISOString().slice(0, 10) : undefined,
+    };
+    perBinding.set(binding, fixed);
+  }
+  return fixed;
+}
+
 /** Accumulates violations, warnings, annotations and unknowns for one request. */
 export class ResultCollector {
   readonly result: AdmissionResult = { allowed: true, warnings: [], violations: [], auditAnnotations: {}, notEvaluated: [], errors: [] };
@@ -27,6 +47,7 @@ export class ResultCollector {
 
   /** Records a failed validation with the binding's (escalated) actions. */
   violation(binding: CompiledBinding, message: string, reason: string, fieldPath: string | undefined, error = false, fieldPathGuessed = false): void {
+    const fixed = bindingFacts(binding);
     let actions = binding.actionsFor ? binding.actionsFor(this.facts) : binding.actions;
     let escalatedFrom: string | undefined;
     if (binding.denyFrom !== undefined && this.facts.asOf >= binding.denyFrom && actions.includes('Warn')) {
@@ -34,7 +55,7 @@ export class ResultCollector {
       escalatedFrom = 'Warn';
     }
     if (actions.length === 0) return;
-    const action = actions.reduce((best, a) => (actionRank[a] > actionRank[best] ? a : best), actions[0]!);
+    const action = actions === binding.actions ? fixed.action! : strongest(actions);
     const subject = this.facts.subject;
     const violation: Violation = {
       policy: binding.policyName, binding: binding.name, action, actions, message, reason, source: binding.source,
@@ -44,13 +65,11 @@ export class ResultCollector {
     if (fieldPath && fieldPathGuessed) violation.fieldPathGuessed = true;
     if (error) violation.error = true;
     if (escalatedFrom) violation.escalatedFrom = escalatedFrom;
-    else if (binding.denyFrom !== undefined && actions.includes('Warn')) violation.escalatesOn = new Date(binding.denyFrom).toISOString().slice(0, 10);
+    else if (fixed.escalatesOn !== undefined && actions.includes('Warn')) violation.escalatesOn = fixed.escalatesOn;
     if (this.podTemplate) violation.podTemplate = true;
     this.result.violations.push(violation);
-    const prefix = this.podTemplate ? 'will fail when pods are created: ' : '';
-    const who = label(binding.source, binding.policyName, binding.name);
     if (actions.includes('Deny') && !this.podTemplate) this.result.allowed = false;
-    if (actions.includes('Warn')) this.result.warnings.push(`${prefix}Validation failed for ${who}: ${message}`);
+    if (actions.includes('Warn')) this.result.warnings.push(`${this.podTemplate ? 'will fail when pods are created: ' : ''}Validation failed for ${fixed.label}: ${message}`);
     if (actions.includes('Audit')) this.auditFailures.push({ message, policy: binding.policyName, binding: binding.name, validationActions: actions });
   }
 
