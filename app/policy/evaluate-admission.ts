@@ -1,11 +1,19 @@
 // The one entry point for evaluating an admission request against a policy
 // set, used by the simulator, the demo cluster and `paver policy eval`.
-import { admissionFactsFor } from './k8s/admission-facts.js';
+import { admissionFactsFor, type AdmissionFacts } from './k8s/admission-facts.js';
 import { evaluateBinding } from './engine/evaluate-binding.js';
 import { ResultCollector } from './engine/result-collector.js';
 import { podFromWorkload } from './pod-template.js';
-import type { PolicySet } from './policy-set.js';
+import type { PlannedBinding, PolicySet } from './policy-set.js';
 import type { AdmissionInput, AdmissionResult } from './types.js';
+
+/** The set's plan for these facts, kept on the facts for the next identical request. */
+function planOf(set: PolicySet, facts: AdmissionFacts): readonly PlannedBinding[] {
+  if (facts.plan?.set === set) return facts.plan.bindings as readonly PlannedBinding[];
+  const bindings = set.planFor(facts);
+  facts.plan = { set, bindings };
+  return bindings;
+}
 
 export interface EvaluateOptions {
   /** The host clock (epoch ms), used when the input has no asOf. */
@@ -22,7 +30,7 @@ export function evaluateAdmission(set: PolicySet, input: AdmissionInput, options
   const now = options.now ?? Date.now();
   const facts = admissionFactsFor(input, set.table, now);
   const out = new ResultCollector(facts);
-  for (const planned of set.planFor(facts)) evaluateBinding(planned.binding, facts, set.params, out, planned.policyMatch, planned.bindingMatch);
+  for (const planned of planOf(set, facts)) evaluateBinding(planned.binding, facts, set.params, out, planned.policyMatch, planned.bindingMatch);
 
   if (input.podTemplates !== false && input.operation !== 'DELETE' && input.object) {
     const podBindings = set.bindingsFor('pods', 'Pod');
@@ -31,7 +39,7 @@ export function evaluateAdmission(set: PolicySet, input: AdmissionInput, options
       const podFacts = admissionFactsFor({ operation: 'CREATE', object: pod, namespaceObject: input.namespaceObject, userInfo: input.userInfo, asOf: input.asOf }, set.table, now);
       podFacts.generated = true;
       out.podTemplate = true;
-      for (const planned of set.planFor(podFacts)) evaluateBinding(planned.binding, podFacts, set.params, out, planned.policyMatch, planned.bindingMatch);
+      for (const planned of planOf(set, podFacts)) evaluateBinding(planned.binding, podFacts, set.params, out, planned.policyMatch, planned.bindingMatch);
       out.podTemplate = false;
     }
   }

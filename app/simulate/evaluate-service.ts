@@ -1,7 +1,7 @@
 // Simulates one service in one environment: resolve its template version,
 // render it (cached), admit every object against every policy, and evaluate
 // the TemplatePolicies for the version it uses.
-import { evaluateAdmission, evaluateTemplatePolicies, type KubeObject, type PolicySet, type TemplatePolicyOutcome, type Violation } from '../policy/index.js';
+import { evaluateAdmission, evaluateTemplatePolicies, type AdmissionInput, type KubeObject, type PolicySet, type TemplatePolicyOutcome, type Violation } from '../policy/index.js';
 import type { RenderedObject, SourceMapLine } from '../template/index.js';
 import type { EnvironmentDefinition, ServiceDefinition } from '../workspace/model/workspace-model-types.js';
 import type { LoadedState } from './load-simulation-state.js';
@@ -52,6 +52,8 @@ export interface RunTimings {
   totalMs: number;
   /** Admission requests evaluated (each against every policy that matches). */
   admissionRequests: number;
+  /** When set, every admission request is also appended here (the benchmark replays them to time the engine alone). */
+  admissions?: Array<{ policies: PolicySet; input: AdmissionInput }>;
 }
 
 /** Zeroed timings. */
@@ -125,12 +127,14 @@ export async function evaluateServiceEnvironment(input: EvaluateServiceInput): P
     if (rendered_.hookEvents.includes('test')) continue;
     const object = withNamespace(rendered_, namespace);
     if (timings) mark = performance.now();
-    const result = evaluateAdmission(input.policies, {
+    const admission: AdmissionInput = {
       operation: 'CREATE',
       object,
       namespaceObject: clusterScopedKinds.has(rendered_.kind) ? null : namespaceObject,
       asOf,
-    });
+    };
+    timings?.admissions?.push({ policies: input.policies, input: admission });
+    const result = evaluateAdmission(input.policies, admission);
     if (timings) {
       timings.policyMs += performance.now() - mark;
       timings.admissionRequests++;

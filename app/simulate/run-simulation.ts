@@ -38,6 +38,8 @@ export class Simulator {
   readonly cache = new RenderCache();
   /** Where the last run spent its time (read by the benchmark). */
   lastTimings: RunTimings = emptyTimings();
+  /** Keep every admission request of the next runs in lastTimings.admissions (for the benchmark's engine replay). */
+  recordAdmissions = false;
   /** Compiled policy sets by the policies' content (the proposed and baseline states usually share one). */
   private readonly policySets = new Map<string, PolicySet>();
 
@@ -52,6 +54,7 @@ export class Simulator {
     const progress = (p: SimulationProgress) => options.onProgress?.(p);
     progress({ phase: 'loading', done: 0, total: 1, message: 'Reading the workspace' });
     const timings = emptyTimings();
+    if (this.recordAdmissions) timings.admissions = [];
     this.lastTimings = timings;
     const proposedState: SimulationState = request.proposed ?? { ref: 'working-tree', includeDrafts: true };
     const shard = request.shard;

@@ -28,7 +28,8 @@ export interface CompiledPolicy {
   matchConditions: Array<{ name: string; program: CelProgram }>;
   variables: VariableScope;
   validations: CompiledValidation[];
-  auditAnnotations: Array<{ key: string; program: CelProgram }>;
+  /** `qualifiedKey` (policy name/key) is filled in on first use. */
+  auditAnnotations: Array<{ key: string; program: CelProgram; qualifiedKey?: string }>;
   /** Group/kind of the params objects, when the policy takes params. */
   paramKind?: { group: string; kind: string };
   /** Set when the policy applies but cannot be evaluated offline (Rego, Kyverno-only libraries). */

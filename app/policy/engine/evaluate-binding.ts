@@ -76,7 +76,7 @@ function evaluateWithParams(policy: CompiledPolicy, binding: CompiledBinding, fa
       const value = annotation.program.evaluate(activation);
       if (value === null) continue;
       if (typeof value !== 'string') { fail(policy, binding, `auditAnnotations '${annotation.key}' must evaluate to a string or null`, out); continue; }
-      out.annotate(`${policy.name}/${annotation.key}`, value);
+      out.annotate(annotation.qualifiedKey ??= `${policy.name}/${annotation.key}`, value);
     } catch (error) {
       const failure = failureMessage(error);
       if (failure.unknown) out.notEvaluated(binding, `auditAnnotation '${annotation.key}' ${failure.message}`);

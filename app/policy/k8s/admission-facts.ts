@@ -27,6 +27,8 @@ export interface AdmissionFacts {
   isNamespace: boolean;
   /** True for a Pod Paver made from a workload's pod template (Gatekeeper's "Generated" source). */
   generated: boolean;
+  /** The last policy set's plan for these facts (facts are reused for an identical request). */
+  plan?: { set: object; bindings: readonly unknown[] };
   asOf: number;
   /** The reusable CEL activation; params and variables are set per binding. */
   activation: CelActivation;

@@ -32,5 +32,9 @@ export function compileLabelSelector(selector: LabelSelectorSpec | null | undefi
     }
   }
   if (checks.length === 0) return everything;
-  return (labels) => checks.every((check) => check(labels));
+  if (checks.length === 1) return checks[0]!;
+  return (labels) => {
+    for (const check of checks) if (!check(labels)) return false;
+    return true;
+  };
 }
