@@ -5,7 +5,7 @@ import { CelCompileFailure, compileCel, type CelProgram } from '../cel/cel-envir
 import type { CompiledValidation } from './compiled-policy.js';
 import type { FieldProblem } from './resource-rules.js';
 import { VariableScope, type VariableSlot } from './variable-scope.js';
-import { guessFieldPath } from './guess-field-path.js';
+import { guessFieldPaths } from './guess-field-path.js';
 
 const reasons = new Set(['Unauthorized', 'Forbidden', 'Invalid', 'RequestEntityTooLarge']);
 
@@ -67,8 +67,12 @@ export function compilePolicyBody(
     if (!reasons.has(reason)) problems.push({ field: `${at}.reason`, message: `reason must be Unauthorized, Forbidden, Invalid or RequestEntityTooLarge, not ${JSON.stringify(reason)}` });
     if (!program) return;
     const declared = v?.fieldPath ? String(v.fieldPath).replace(/^\./, '') : undefined;
-    const guessed = declared ? undefined : guessFieldPath(v.expression, variableSources);
-    validations.push({ expression: v.expression, program, message: v?.message ? String(v.message) : undefined, messageProgram, reason, fieldPath: declared ?? guessed, ...(guessed ? { fieldPathGuessed: true } : {}) });
+    const guesses = declared ? [] : guessFieldPaths(v.expression, variableSources);
+    const guessed = guesses[0];
+    validations.push({
+      expression: v.expression, program, message: v?.message ? String(v.message) : undefined, messageProgram, reason, fieldPath: declared ?? guessed,
+      ...(guessed ? { fieldPathGuessed: true } : {}), ...(guesses.length > 1 ? { fieldPathCandidates: guesses } : {}),
+    });
   });
 
   const auditAnnotations: PolicyBody['auditAnnotations'] = [];

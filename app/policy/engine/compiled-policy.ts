@@ -17,6 +17,8 @@ export interface CompiledValidation {
   fieldPath?: string;
   /** True when fieldPath was guessed from the expression rather than declared. */
   fieldPathGuessed?: boolean;
+  /** Several guesses, best first: a violation uses the first one its object has. */
+  fieldPathCandidates?: string[];
 }
 
 export interface CompiledPolicy {

@@ -7,6 +7,7 @@ import type { CompiledBinding, CompiledPolicy, CompiledValidation } from './comp
 import type { ParamStore } from './param-store.js';
 import type { ResultCollector } from './result-collector.js';
 import type { RequestMatcher } from './resource-rules.js';
+import { pickFieldPath } from './guess-field-path.js';
 
 const MESSAGE_LIMIT = 5 * 1024;
 
@@ -67,7 +68,10 @@ function evaluateWithParams(policy: CompiledPolicy, binding: CompiledBinding, fa
       continue;
     }
     if (value === true) continue;
-    if (value === false) out.violation(binding, messageOf(validation, facts), validation.reason, validation.fieldPath, false, validation.fieldPathGuessed);
+    if (value === false) {
+      const fieldPath = validation.fieldPathCandidates ? pickFieldPath(validation.fieldPathCandidates, facts.subject) : validation.fieldPath;
+      out.violation(binding, messageOf(validation, facts), validation.reason, fieldPath, false, validation.fieldPathGuessed);
+    }
     else fail(policy, binding, `expression '${validation.expression}' must evaluate to bool`, out);
   }
 
