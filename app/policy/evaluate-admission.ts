@@ -2,6 +2,7 @@
 // set, used by the simulator, the demo cluster and `paver policy eval`.
 import { admissionFactsFor, type AdmissionFacts } from './k8s/admission-facts.js';
 import { evaluateBinding } from './engine/evaluate-binding.js';
+import { autogenBinding, autogenFacts, podTemplatePrefix } from './engine/autogen.js';
 import { ResultCollector } from './engine/result-collector.js';
 import { podFromWorkload } from './pod-template.js';
 import type { PlannedBinding, PolicySet } from './policy-set.js';
@@ -38,9 +39,19 @@ export function evaluateAdmission(set: PolicySet, input: AdmissionInput, options
     if (pod) {
       const podFacts = admissionFactsFor({ operation: 'CREATE', object: pod, namespaceObject: input.namespaceObject, userInfo: input.userInfo, asOf: input.asOf }, set.table, now);
       podFacts.generated = true;
-      out.podTemplate = true;
-      for (const planned of planOf(set, podFacts)) evaluateBinding(planned.binding, podFacts, set.params, out, planned.policyMatch, planned.bindingMatch);
-      out.podTemplate = false;
+      for (const planned of planOf(set, podFacts)) {
+        const binding = planned.binding;
+        if (binding.autogen?.has(facts.kind)) {
+          // Kyverno's generated rule for this controller: the workload itself is judged now.
+          out.fieldPrefix = podTemplatePrefix(facts.kind);
+          evaluateBinding(autogenBinding(binding, facts.kind), autogenFacts(podFacts, facts), set.params, out, planned.policyMatch, planned.bindingMatch);
+          out.fieldPrefix = '';
+          continue;
+        }
+        out.podTemplate = true;
+        evaluateBinding(binding, podFacts, set.params, out, planned.policyMatch, planned.bindingMatch);
+        out.podTemplate = false;
+      }
     }
   }
   return out.finish();

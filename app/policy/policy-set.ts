@@ -9,6 +9,7 @@ import { compileValidatingAdmissionPolicy, compileValidatingAdmissionPolicyBindi
 import { compileConstraint, compileConstraintTemplate, gatekeeperConstraintGroup, type CompiledConstraintTemplate } from './formats/gatekeeper.js';
 import { compileKyvernoValidatingPolicy } from './formats/kyverno-validating-policy.js';
 import { compileKyvernoClusterPolicy } from './formats/kyverno-cluster-policy.js';
+import { clusterPolicyAutogen, validatingPolicyAutogen } from './formats/kyverno-autogen.js';
 import { compileTemplatePolicy, type CompiledTemplatePolicy } from './formats/template-policy.js';
 import type { KubeObject, PolicyObjectProblem, ResourceMapping } from './types.js';
 import { checkKubeVersion, kubeMinor } from './formats/kube-version.js';
@@ -100,11 +101,18 @@ export function createPolicySet(objects: readonly KubeObject[], options: PolicyS
     } else if (group === 'policies.kyverno.io' && (kind === 'ValidatingPolicy' || kind === 'NamespacedValidatingPolicy')) {
       const { policy, binding } = compileKyvernoValidatingPolicy(object, local);
       if (local.length) policy.notEvaluated = brokenReason(local);
+      const controllers = validatingPolicyAutogen(object);
+      if (controllers.size) binding.autogen = controllers;
       bindings.push(binding);
     } else if (group === 'kyverno.io' && (kind === 'ClusterPolicy' || kind === 'Policy')) {
       const rules = compileKyvernoClusterPolicy(object, local);
       if (local.length) for (const r of rules) r.policy.notEvaluated ??= brokenReason(local);
-      for (const r of rules) bindings.push(r.binding);
+      const autogen = clusterPolicyAutogen(object);
+      for (const r of rules) {
+        const controllers = autogen.get(r.binding.name);
+        if (controllers?.size) r.binding.autogen = controllers;
+        bindings.push(r.binding);
+      }
     } else if (group === 'paver.dev' && kind === 'TemplatePolicy') {
       const policy = compileTemplatePolicy(object, local);
       if (policy) templatePolicies.push(policy);

@@ -61,6 +61,8 @@ export interface CompiledBinding {
   fixedParams?: unknown;
   /** `paver.dev/deny-from` as epoch ms: Warn becomes Deny from then on. */
   denyFrom?: number;
+  /** Pod controller kinds Kyverno auto-generates this Pod rule for: on those, the rule judges the workload itself at admission. */
+  autogen?: ReadonlySet<string>;
   /** Set when the binding itself is invalid; it then reports "not evaluated" wherever it matches. */
   notEvaluated?: string;
   /** Set by createPolicySet once the policy is found. */

@@ -42,6 +42,8 @@ export class ResultCollector {
   private readonly auditFailures: unknown[] = [];
   /** True while evaluating a workload's synthetic Pod. */
   podTemplate = false;
+  /** Set while a Kyverno rule generated for a controller runs: its field paths are inside the pod template. */
+  fieldPrefix = '';
 
   constructor(private readonly facts: AdmissionFacts) {}
 
@@ -61,7 +63,7 @@ export class ResultCollector {
       policy: binding.policyName, binding: binding.name, action, actions, message, reason, source: binding.source,
       object: { apiVersion: subject.apiVersion, kind: subject.kind, namespace: subject.metadata?.namespace, name: subject.metadata?.name },
     };
-    if (fieldPath) violation.fieldPath = fieldPath;
+    if (fieldPath) violation.fieldPath = this.fieldPrefix && /^(spec|metadata)(\.|$)/.test(fieldPath) ? this.fieldPrefix + fieldPath : fieldPath;
     if (fieldPath && fieldPathGuessed) violation.fieldPathGuessed = true;
     if (error) violation.error = true;
     if (escalatedFrom) violation.escalatedFrom = escalatedFrom;

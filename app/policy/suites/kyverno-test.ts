@@ -14,7 +14,7 @@ import type { CompiledBinding } from '../engine/compiled-policy.js';
 import { podFromWorkload } from '../pod-template.js';
 import { toCelValue } from '../cel/to-cel-value.js';
 import type { KubeObject, UserInfo } from '../types.js';
-import { autogenRuleName, clusterPolicyAutogen, validatingPolicyAutogen } from './kyverno-autogen.js';
+import { autogenRuleName, clusterPolicyAutogen, validatingPolicyAutogen } from '../formats/kyverno-autogen.js';
 import { KyvernoExceptions } from './kyverno-exceptions.js';
 import type { SuiteCaseResult, SuiteFiles, SuiteReport, SuiteRunOptions } from './types.js';
 
