@@ -10,7 +10,7 @@ import { paverVersion } from '../../version.js';
 export const simulateCommand: CliCommand = {
   name: 'simulate',
   summary: 'Simulate every policy against every service: now versus a baseline, and as of any date',
-  usage: 'paver simulate [--workspace DIR] [--baseline REF] [--proposed REF|working-tree] [--no-drafts] [--as-of YYYY-MM-DD] [--services A,B] [--format table|json|markdown|html|sarif|junit] [--output FILE] [--fail-on deny|warn]',
+  usage: 'paver simulate [--workspace DIR] [--baseline REF] [--proposed REF|working-tree] [--no-drafts] [--as-of YYYY-MM-DD] [--services A,B] [--format table|json|markdown|html|sarif|junit] [--output FILE] [--fail-on deny|warn] [--progress]',
   async run(argv, io) {
     const args = parseArgs('simulate', argv, {
       workspace: { value: true }, baseline: { value: true }, proposed: { value: true }, 'no-drafts': {}, 'as-of': { value: true },
