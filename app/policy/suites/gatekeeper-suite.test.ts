@@ -89,6 +89,12 @@ describe('runGatekeeperSuite', () => {
     expect(report.problems[0]).toContain('x/suite.yaml: not a gator suite');
   });
 
+  it('reports a suite file that is not valid YAML with the line, and runs nothing', () => {
+    const report = runGatekeeperSuite('x/suite.yaml', 'kind: Suite\ntests:\n- name: t\n  constraint: [oops\n', { read: () => undefined });
+    expect(report.cases).toEqual([]);
+    expect(report.problems[0]).toMatch(/^x\/suite\.yaml: .* at line \d+, column \d+$/);
+  });
+
   it('dispatches by file name through runPolicySuite', () => {
     expect(suiteKindOf('a/b/suite.yaml')).toBe('gatekeeper');
     expect(suiteKindOf('a/kyverno-test.yaml')).toBe('kyverno');

@@ -127,7 +127,12 @@ export function runGatekeeperSuite(file: string, text: string, files: SuiteFiles
   const report: SuiteReport = { file, kind: 'gatekeeper', cases: [], problems: [] };
   let suite: any;
   try {
-    suite = parseAllDocuments(text)[0]?.toJS();
+    const doc = parseAllDocuments(text)[0];
+    if (doc?.errors.length) {
+      report.problems.push(`${file}: ${doc.errors[0]!.message.split('\n')[0]!.replace(/:$/, '')}`);
+      return report;
+    }
+    suite = doc?.toJS();
   } catch (error) {
     report.problems.push(`${file}: ${(error as Error).message}`);
     return report;
