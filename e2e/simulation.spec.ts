@@ -24,6 +24,11 @@ test.describe('policy simulation in browser mode', () => {
     const finding = page.getByTestId('finding').first();
     await expect(finding).toContainText('replica');
     await page.getByTestId('outcome-filter').selectOption('');
+    // Clicking a cell scrolled the matrix sideways; the screenshot shows it from its first column.
+    await matrix.evaluate((element) => {
+      for (let node: Element | null = element; node; node = node.parentElement) if (node.scrollLeft) node.scrollLeft = 0;
+      for (const node of element.querySelectorAll('*')) if (node.scrollLeft) node.scrollLeft = 0;
+    });
     const shot = test.info().outputPath('simulation.png');
     await page.screenshot({ path: shot });
     if (process.env.PAVER_UPDATE_SCREENSHOT) {
