@@ -38,7 +38,8 @@ export class RenderCache {
     try {
       const chart = await this.chart(key.template, key.version, source);
       const values = serviceValues(key.service, key.environment);
-      outcome = { ok: true, result: renderChart(chart, { values, releaseName: key.service.name, namespace: key.namespace, kubeVersion: key.kubeVersion }) };
+      // The source map is built only for renders a policy objects to (their findings name template lines).
+      outcome = { ok: true, result: renderChart(chart, { values, releaseName: key.service.name, namespace: key.namespace, kubeVersion: key.kubeVersion, sourceMap: 'lazy' }) };
     } catch (error) {
       outcome = { ok: false, error: error instanceof Error ? error.message : String(error) };
     }

@@ -140,4 +140,14 @@ describe('helm template options', () => {
     expect(at('  size: 10Gi')).toMatchObject({ file: 'shop/charts/db/templates/statefulset.yaml'.replace('charts/db', 'charts/orders-db'), line: 9 });
     expect(result.sourceMap).toHaveLength(lines.length - 1);
   });
+
+  it('builds the same source map lazily, on first read, when asked to', async () => {
+    const eager = await render('shop');
+    const lazy = await render('shop', { sourceMap: 'lazy' });
+    expect(lazy.manifests).toBe(eager.manifests);
+    expect(lazy.objects.map((o) => [o.template, o.outputLine])).toEqual(eager.objects.map((o) => [o.template, o.outputLine]));
+    expect(lazy.sourceMap).toEqual(eager.sourceMap);
+    expect(lazy.sourceMap).toBe(lazy.sourceMap);
+    expect((await render('shop', { sourceMap: false })).sourceMap).toEqual([]);
+  });
 });

@@ -40,8 +40,12 @@ export interface RenderChartOptions {
   host?: unknown;
   maxOutput?: number;
   maxSteps?: number;
-  /** Build the per-line source map (default true). */
-  sourceMap?: boolean;
+  /**
+   * Build the per-line source map (default true). 'lazy' builds it the first
+   * time result.sourceMap is read: a catalogue simulation needs it only for the
+   * renders a policy objects to.
+   */
+  sourceMap?: boolean | 'lazy';
   /** Output directory layout for --output-dir (files are returned, not written). */
   outputDir?: string;
 }
@@ -142,6 +146,7 @@ export function renderChartWithFuncs(loaded: Chart, options: RenderChartOptions)
   const templates = new Map<string, Renderable>();
   collectTemplates(chart, top, templates);
   const trackSources = options.sourceMap !== false;
+  const lazySources = options.sourceMap === 'lazy';
   let engine;
   try {
     engine = renderTemplates(templates, {
@@ -167,10 +172,12 @@ export function renderChartWithFuncs(loaded: Chart, options: RenderChartOptions)
     manifestFiles.set(name, text);
   }
   const sources = new Map([...templates.values()].map((t) => [t.name, t.text]));
-  const origins = new Map<string, LineOrigin[]>();
-  if (trackSources) {
-    for (const [name, chunks] of engine.chunks) origins.set(name, lineOrigins(chunks, sources, name));
-  }
+  const computeOrigins = (): Map<string, LineOrigin[]> => {
+    const map = new Map<string, LineOrigin[]>();
+    for (const [name, chunks] of engine.chunks) map.set(name, lineOrigins(chunks, sources, name));
+    return map;
+  };
+  const origins = trackSources && !lazySources ? computeOrigins() : new Map<string, LineOrigin[]>();
   let sorted;
   try {
     sorted = sortManifests(manifestFiles);
@@ -178,26 +185,36 @@ export function renderChartWithFuncs(loaded: Chart, options: RenderChartOptions)
     if (error instanceof ManifestYamlProblem) {
       // Point the editor at the template line that produced the bad YAML when the source map knows it.
       const fileLine = documentLineInFile(manifestFiles.get(error.path) ?? '', error.documentIndex, error.documentLine);
-      const origin = origins.get(error.path)?.[fileLine - 1];
+      const origin = (lazySources ? computeOrigins() : origins).get(error.path)?.[fileLine - 1];
       throw new RenderProblem(error.message + DEBUG_HINT, 'yaml', origin?.file || error.path, origin?.line || fileLine, 0);
     }
     throw error;
   }
+  const assembleInput = {
+    manifests: sorted.manifests, hooks: sorted.hooks, crds: options.includeCrds ? crdObjects(chart) : [],
+    renderedFiles: manifestFiles, origins, skipTests: options.skipTests === true, showOnly: options.showOnly ?? [],
+    outputDir: options.outputDir,
+  };
   let output;
   try {
-    output = assembleHelmOutput({
-      manifests: sorted.manifests, hooks: sorted.hooks, crds: options.includeCrds ? crdObjects(chart) : [],
-      renderedFiles: manifestFiles, origins, skipTests: options.skipTests === true, showOnly: options.showOnly ?? [],
-      outputDir: options.outputDir,
-    });
+    output = assembleHelmOutput(assembleInput);
   } catch (error) {
     if (error instanceof ShowOnlyProblem) throw new RenderProblem(error.message, 'show-only');
     throw error;
   }
-  return {
+  const result: ChartRenderResult = {
     manifests: output.text, objects: output.objects, sourceMap: output.sourceMap, notes: notesParts.join('\n'),
     renderedFiles, outputFiles: output.files, warnings,
   };
+  if (lazySources) {
+    // The same assembly with the origins gives the same text and objects, and the map.
+    let map: SourceMapLine[] | undefined;
+    Object.defineProperty(result, 'sourceMap', {
+      enumerable: true,
+      get: () => (map ??= assembleHelmOutput({ ...assembleInput, origins: computeOrigins() }).sourceMap),
+    });
+  }
+  return result;
 }
 
 /** Line in the rendered file where line `documentLine` of document `index` sits (for YAML errors). */
