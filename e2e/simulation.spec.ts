@@ -7,10 +7,18 @@ test.describe('policy simulation in browser mode', () => {
     const studio = new Studio(page);
     await studio.openFreshSample('simulate');
     await page.locator('[data-activity="policies"]').click();
+    // Every policy with its engine and what it does; one Paver cannot evaluate offline says why.
+    const policies = page.getByTestId('policy-list');
+    await expect(policies.locator('[data-policy="prod-min-replicas"]')).toContainText('VAP');
+    await expect(policies.locator('[data-policy="web-service-v2"]')).toContainText('Deny from 2027-01-15');
+    await expect(policies.locator('[data-policy="k8sallowedrepos"]')).toContainText('not evaluated offline: needs OPA');
     await page.getByTestId('run-simulation').click();
     const matrix = page.getByTestId('simulation-matrix');
     await expect(matrix).toBeVisible({ timeout: 60_000 });
     await expect(matrix.locator('.matrix-row')).not.toHaveCount(0);
+
+    // After the run, each policy shows how many service-environments it denies or warns.
+    await expect(policies.locator('[data-policy="prod-min-replicas"] .policy-counts')).toContainText('deny');
 
     // Only the denied rows.
     await page.getByTestId('outcome-filter').selectOption('deny');

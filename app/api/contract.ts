@@ -40,7 +40,7 @@ export const apiContract = {
     events: [],
   },
   simulation: {
-    methods: ['startSimulation', 'cancelSimulation', 'getLastSimulation', 'getRenderedObject', 'exportSimulationReport'],
+    methods: ['startSimulation', 'cancelSimulation', 'getLastSimulation', 'getRenderedObject', 'listPolicies', 'exportSimulationReport'],
     events: ['onSimulationProgress', 'onSimulationFinished'],
   },
   cluster: {

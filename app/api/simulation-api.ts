@@ -1,6 +1,6 @@
 import type { ApiEvent } from './events.js';
 import type { SerializedError } from '../errors/paver-error.js';
-import type { SimulationProgress, SimulationResult } from './simulation-types.js';
+import type { PolicySummary, SimulationProgress, SimulationResult } from './simulation-types.js';
 
 export interface StartSimulationRequest {
   /** Git ref to compare against; omit for no baseline. */
@@ -35,6 +35,8 @@ export interface SimulationApi {
    * Results sent to the UI leave it out: a catalogue's YAML runs to tens of megabytes.
    */
   getRenderedObject(request: { service: string; environment: string; object: string }): Promise<{ yaml: string | null }>;
+  /** The workspace's policies with their engine, actions, and whether they can be evaluated offline. */
+  listPolicies(): Promise<PolicySummary[]>;
   /** The last result as a report file. */
   exportSimulationReport(request: { format: ReportFormatName }): Promise<{ fileName: string; mimeType: string; text: string }>;
   onSimulationProgress: ApiEvent<{ runId: number; progress: SimulationProgress }>;

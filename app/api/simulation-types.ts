@@ -117,3 +117,19 @@ export interface SimulationProgress {
   total: number;
   message: string;
 }
+
+/** One policy of the workspace as the Policies view lists it. */
+export interface PolicySummary {
+  /** The policy's name: the simulation matrix's column. */
+  name: string;
+  /** Which engine: ValidatingAdmissionPolicy, Gatekeeper, KyvernoValidatingPolicy, KyvernoClusterPolicy or TemplatePolicy. */
+  engine: string;
+  /** The file that defines it (relative to the workspace), to open it. */
+  file: string;
+  /** Where it applies and what it does there: a VAP binding, a Gatekeeper constraint, a Kyverno rule, or a TemplatePolicy's rollout. */
+  bindings: Array<{ name: string; actions: string[]; denyFrom?: string }>;
+  /** Why Paver cannot evaluate it offline (Rego, a Kyverno-only library, a broken policy), when that is so. */
+  notEvaluated?: string;
+  /** Problems found in its objects, each naming the field. */
+  problems: string[];
+}

@@ -1,7 +1,9 @@
 // The SimulationApi: runs in the worker, reports progress, cancels, and keeps
 // the last result current by re-simulating only what a file change affects.
 import { Emitter, type FileChange, type ReportFormatName, type SimulationApi, type SimulationRunEvent, type StartSimulationRequest } from '../api/index.js';
-import type { SimulationProgress, SimulationRequest, SimulationResult } from '../api/simulation-types.js';
+import type { PolicySummary, SimulationProgress, SimulationRequest, SimulationResult } from '../api/simulation-types.js';
+import { loadWorkspace } from '../workspace/model/load-workspace.js';
+import { summarisePolicies } from './policy-summaries.js';
 import { InvalidRequestError, SimulationCancelledError, WorkspaceNotOpenError, serializeError } from '../errors/index.js';
 import { mergeIncrementalResult } from './merge-results.js';
 import { formatReport } from './report/index.js';
@@ -76,6 +78,13 @@ export class SimulationService implements SimulationApi {
   async getRenderedObject({ service, environment, object }: { service: string; environment: string; object: string }): Promise<{ yaml: string | null }> {
     const row = this.lastResult?.proposed.rows.find((r) => r.service === service && r.environment === environment);
     return { yaml: row?.findings.find((f) => f.object === object && f.renderedYaml)?.renderedYaml ?? null };
+  }
+
+  async listPolicies(): Promise<PolicySummary[]> {
+    const workspaceDir = this.options.workspaceDir();
+    if (!workspaceDir) throw new WorkspaceNotOpenError('Open a workspace to see its policies.', {});
+    const model = await loadWorkspace(workspaceDir);
+    return summarisePolicies(model.policies);
   }
 
   async exportSimulationReport({ format }: { format: ReportFormatName }): Promise<{ fileName: string; mimeType: string; text: string }> {

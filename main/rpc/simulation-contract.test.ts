@@ -56,6 +56,14 @@ for (const [name, makeHarness] of Object.entries(contractTransports)) {
       expect(yaml).toContain('replicas: 1');
     });
 
+    it('lists the policies with their engine, actions and offline status', async () => {
+      const policies = await api.simulation.listPolicies();
+      expect(policies.map((p) => p.name)).toContain('prod-min-replicas');
+      expect(policies.find((p) => p.name === 'prod-min-replicas')).toMatchObject({ engine: 'ValidatingAdmissionPolicy', file: 'policies/prod-min-replicas.yaml', bindings: [{ actions: ['Deny'] }], problems: [] });
+      expect(policies.find((p) => p.name === 'k8sallowedrepos')?.notEvaluated).toMatch(/needs OPA/);
+      expect(policies.find((p) => p.name === 'web-service-v2')).toMatchObject({ engine: 'TemplatePolicy', bindings: [{ actions: ['Warn', 'Deny'], denyFrom: '2027-01-15' }] });
+    });
+
     it('exports reports and refuses bad input with a clear error', async () => {
       const report = await api.simulation.exportSimulationReport({ format: 'markdown' });
       expect(report.fileName).toBe('paver-simulation-2027-01-20.md');
