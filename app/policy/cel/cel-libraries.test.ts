@@ -235,8 +235,18 @@ describe('ip and cidr', () => {
     ['string(cidr("192.168.1.5/24").ip())', '192.168.1.5'],
     ['cidr("::1/128").ip().family()', 6n],
     ['isCIDR("10.0.0.0/33")', false],
+    ['ip.isCanonical("127.0.0.1")', true],
+    ['ip.isCanonical("::1")', true],
+    ['ip.isCanonical("2001:db8::abcd")', true],
+    ['ip.isCanonical("2001:DB8::ABCD")', false],
+    ['ip.isCanonical("2001:db8:0:0:0:0:0:abcd")', false],
+    ['["10.0.0.1"].all(ip, ip(ip).family() == 4)', true],
   ])('%s', (expression, expected) => {
     expect(run(expression)).toEqual(expected);
+  });
+
+  it('ip.isCanonical of a string that is no IP address is an error', () => {
+    expect(failure('ip.isCanonical("127.0.0.1.0")').message).toContain('127.0.0.1.0');
   });
 });
 

@@ -36,8 +36,16 @@ describe('two-variable comprehensions', () => {
     ['object.metadata.labels.transformList(k, v, k + "=" + v)', ['app=shop', 'tier=web']],
     ['object.metadata.labels.transformMap(k, v, v.upperAscii())["tier"]', 'WEB'],
     ['{"a": 1, "b": 2}.transformMap(k, v, v > 1, v * 2).size()', 1n],
+    ['[1, 2, 3].transformMapEntry(i, v, {v: i})[3]', 2n],
+    ['object.metadata.labels.transformMapEntry(k, v, {v: k})["web"]', 'tier'],
+    ['object.spec.containers.transformMapEntry(i, c, i > 0, {c.name: i}).size()', 1n],
   ])('%s', (expression, expected) => {
     expect(run(expression)).toEqual(expected);
+  });
+
+  it('transformMapEntry fails on a key it already produced, and on a transform that is no map', () => {
+    expect(() => run('[1, 1].transformMapEntry(i, v, {v: i})')).toThrow(/already exists/);
+    expect(() => run('[1].transformMapEntry(i, v, v)')).toThrow(/must produce a map/);
   });
 
   it('one-variable forms still work', () => {

@@ -1,5 +1,5 @@
 // Kubernetes IP and CIDR libraries (k8s.io/apiserver/pkg/cel/library/ip.go, cidr.go).
-import { CelLibraryError, type CelRegistrar } from './cel-registrar.js';
+import { CelLibraryError, registerNamespace, type CelRegistrar } from './cel-registrar.js';
 import { CidrPrefix, IpAddress, parseCidr, parseIp } from './ip-address.js';
 
 function ip(text: string): IpAddress {
@@ -35,7 +35,12 @@ function isGlobalUnicast(a: IpAddress): boolean {
   return !(a.family === 4 && a.value === 0xffffffffn);
 }
 
-/** Adds ip(), isIP, cidr(), isCIDR and their methods. */
+/** `ip.isCanonical(s)`: s is already the form string(ip(s)) prints (RFC 5952 for IPv6); an invalid address is an error. */
+function isCanonical(text: string): boolean {
+  return ip(text).toString() === text;
+}
+
+/** Adds ip(), isIP, ip.isCanonical, cidr(), isCIDR and their methods. */
 export function registerIpLibrary(env: CelRegistrar): void {
   const IP = 'net.IP';
   const CIDR = 'net.CIDR';
@@ -43,6 +48,8 @@ export function registerIpLibrary(env: CelRegistrar): void {
   env.registerType(CIDR, CidrPrefix);
   env.registerFunction(`ip(string): ${IP}`, ip);
   env.registerFunction('isIP(string): bool', (s: string) => typeof parseIp(s) !== 'string');
+  registerNamespace(env, 'ip', 'kubernetes.IpNamespace');
+  env.registerFunction('kubernetes.IpNamespace.isCanonical(string): bool', (_: unknown, s: string) => isCanonical(s));
   env.registerFunction(`string(${IP}): string`, (a: IpAddress) => a.toString());
   env.registerFunction(`${IP}.family(): int`, (a: IpAddress) => BigInt(a.family));
   env.registerFunction(`${IP}.isUnspecified(): bool`, (a: IpAddress) => a.value === 0n);

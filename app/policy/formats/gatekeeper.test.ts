@@ -121,6 +121,37 @@ spec: { match: { kinds: [{ apiGroups: ["apps"], kinds: ["Deployment"] }] } }`);
     expect(result.notEvaluated).toEqual([{ policy: 'k8srego', binding: 'r', reason: expect.stringContaining('needs OPA (Rego)') }]);
   });
 
+  it('templates may use ip.isCanonical and transformMapEntry (Kubernetes 1.30 and 1.32 libraries)', () => {
+    const set = policySet(`
+apiVersion: templates.gatekeeper.sh/v1
+kind: ConstraintTemplate
+metadata: { name: k8scanonicalexternalips }
+spec:
+  crd: { spec: { names: { kind: K8sCanonicalExternalIps } } }
+  targets:
+    - target: admission.k8s.gatekeeper.sh
+      code:
+        - engine: K8sNativeValidation
+          source:
+            variables:
+              - { name: ips, expression: "variables.anyObject.spec.?externalIPs.orValue([])" }
+              - { name: byIp, expression: "variables.ips.transformMapEntry(i, a, {a: i})" }
+            validations:
+              - expression: "variables.ips.all(a, ip.isCanonical(a))"
+                messageExpression: "'not canonical: ' + variables.ips.filter(a, !ip.isCanonical(a)).join(', ')"
+              - expression: "size(variables.byIp) <= 2"
+                message: "at most two external IPs"
+---
+apiVersion: constraints.gatekeeper.sh/v1beta1
+kind: K8sCanonicalExternalIps
+metadata: { name: canonical }
+spec: { match: { kinds: [{ apiGroups: [""], kinds: ["Service"] }] } }`);
+    const service = (externalIPs: string[]) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's', namespace: 'default' }, spec: { externalIPs } });
+    expect(create(set, service(['192.0.2.10', '2001:db8::1'])).allowed).toBe(true);
+    expect(create(set, service(['2001:DB8::1'])).violations).toMatchObject([{ message: 'not canonical: 2001:DB8::1' }]);
+    expect(create(set, service(['192.0.2.1', '192.0.2.2', '192.0.2.3'])).violations).toMatchObject([{ message: 'at most two external IPs' }]);
+  });
+
   it('a constraint without its template is a problem', () => {
     const set = policySet('apiVersion: constraints.gatekeeper.sh/v1beta1\nkind: K8sNothing\nmetadata: { name: x }\nspec: {}');
     expect(set.problems[0]!.message).toContain('no ConstraintTemplate defines kind K8sNothing');
