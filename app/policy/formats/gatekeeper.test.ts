@@ -152,6 +152,38 @@ spec: { match: { kinds: [{ apiGroups: [""], kinds: ["Service"] }] } }`);
     expect(create(set, service(['192.0.2.1', '192.0.2.2', '192.0.2.3'])).violations).toMatchObject([{ message: 'at most two external IPs' }]);
   });
 
+  it('templates may use the optional library beyond orValue: optMap, first, ofNonZeroValue', () => {
+    const set = policySet(`
+apiVersion: templates.gatekeeper.sh/v1
+kind: ConstraintTemplate
+metadata: { name: k8sfirstcontainerport }
+spec:
+  crd: { spec: { names: { kind: K8sFirstContainerPort } } }
+  targets:
+    - target: admission.k8s.gatekeeper.sh
+      code:
+        - engine: K8sNativeValidation
+          source:
+            variables:
+              - { name: port, expression: "variables.anyObject.spec.template.spec.containers.first().optFlatMap(c, c.?ports.orValue([]).first()).optMap(p, p.containerPort)" }
+              - { name: owner, expression: "optional.ofNonZeroValue(variables.anyObject.metadata.?labels.orValue({}).?owner.orValue(''))" }
+            validations:
+              - expression: "variables.port.orValue(0) >= 1024"
+                messageExpression: "'first container port ' + string(variables.port.orValue(0)) + ' is privileged or missing'"
+              - expression: "variables.owner.hasValue()"
+                message: "owner label is empty"
+---
+apiVersion: constraints.gatekeeper.sh/v1beta1
+kind: K8sFirstContainerPort
+metadata: { name: first-port }
+spec: { match: { kinds: [{ apiGroups: ["apps"], kinds: ["Deployment"] }] } }`);
+    const withPort = (port: number | undefined, owner: string) =>
+      deployment('a', { labels: { owner }, podSpec: { containers: [{ name: 'app', image: 'app:1', ...(port ? { ports: [{ containerPort: port }] } : {}) }] } });
+    expect(create(set, withPort(8080, 'team-a')).allowed).toBe(true);
+    expect(create(set, withPort(80, 'team-a')).violations).toMatchObject([{ message: 'first container port 80 is privileged or missing' }]);
+    expect(create(set, withPort(undefined, '')).violations.map((v) => v.message)).toEqual(['first container port 0 is privileged or missing', 'owner label is empty']);
+  });
+
   it('a constraint without its template is a problem', () => {
     const set = policySet('apiVersion: constraints.gatekeeper.sh/v1beta1\nkind: K8sNothing\nmetadata: { name: x }\nspec: {}');
     expect(set.problems[0]!.message).toContain('no ConstraintTemplate defines kind K8sNothing');
