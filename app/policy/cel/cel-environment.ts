@@ -17,6 +17,7 @@ import { offlineAuthorizer, registerAuthorizerLibrary, UnknownOfflineValue } fro
 import type { CelRegistrar } from './cel-registrar.js';
 import { restoreMethodNames, rewriteMethods } from './rewrite-methods.js';
 import { rewriteHas } from './rewrite-has.js';
+import { registerStringConversion } from './string-conversion.js';
 
 /** Variables every admission expression may use (all typed dyn except authorizer). */
 export const admissionVariables = ['object', 'oldObject', 'request', 'params', 'namespaceObject', 'variables'] as const;
@@ -67,6 +68,7 @@ function buildEnvironment(): Environment {
   registerUrlLibrary(registrar);
   registerQuantityLibrary(registrar);
   registerIpLibrary(registrar);
+  registerStringConversion(registrar);
   registerSemverLibrary(registrar);
   registerFormatLibrary(registrar);
   registerComprehensionsLibrary(registrar);

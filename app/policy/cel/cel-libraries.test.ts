@@ -403,3 +403,35 @@ spec: { policyName: p, validationActions: [Deny] }`);
     expect(create(set, { apiVersion: 'acme.dev/v1', kind: 'Canary', metadata: { name: 'c', namespace: 'shop' }, spec: { weight: 1, steps: 3 } }).allowed).toBe(true);
   });
 });
+
+describe('string() as cel-go converts (Go %g for doubles)', () => {
+  it.each([
+    ['string(1.5)', '1.5'],
+    ['string(2.0)', '2'],
+    ['string(123456.0)', '123456'],
+    ['string(1000000.0)', '1e+06'],
+    ['string(-1234567.0)', '-1.234567e+06'],
+    ['string(0.0001)', '0.0001'],
+    ['string(0.00001)', '1e-05'],
+    ['string(-0.0)', '-0'],
+    ['string(1.0 / 0.0)', '+Inf'],
+    ['string(duration("1h30m"))', '5400s'],
+    ['string(duration("-100ms"))', '-0.1s'],
+    ['string(timestamp("2024-01-01T00:00:00Z"))', '2024-01-01T00:00:00Z'],
+    ['string(timestamp("2024-01-01T00:00:00.250Z"))', '2024-01-01T00:00:00.25Z'],
+    ['string(1) + string(2u) + string(true) + string(b"x")', '12truex'],
+    ['"%s".format([2e6])', '2e+06'],
+    ['"string(1e6)" + strings.quote("string(")', 'string(1e6)"string("'],
+    ['[1].map(string, string + 1)[0]', 2n],
+  ])('%s', (expression, expected) => {
+    expect(run(expression)).toEqual(expected);
+  });
+
+  it('bytes that are not UTF-8 cannot become a string', () => {
+    expect(failure('string(b"\\xff")').message).toContain('invalid UTF-8');
+  });
+
+  it('a type string() does not take is still a compile error that names string()', () => {
+    expect(() => compileCel('string([1])')).toThrow(/'string\(list<int>\)'/);
+  });
+});

@@ -1,6 +1,7 @@
 // `"...".format([args])` from cel-go's strings extension: the verbs %s %d %f
 // %e %b %o %x %X and %%, with an optional precision such as %.2f.
 import { CelLibraryError } from './cel-registrar.js';
+import { formatGoDouble } from './string-conversion.js';
 
 function isMap(value: unknown): value is Record<string, unknown> | Map<unknown, unknown> {
   return value instanceof Map || (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype);
@@ -23,10 +24,9 @@ export function stringifyCelValue(value: unknown, nested = false): string {
   return String(value);
 }
 
+// cel-go's %s converts a double as string() does: Go's %g.
 function formatDouble(value: number): string {
-  if (Number.isNaN(value)) return 'NaN';
-  if (!Number.isFinite(value)) return value > 0 ? '+Inf' : '-Inf';
-  return String(value);
+  return formatGoDouble(value);
 }
 
 function toNumber(value: unknown, verb: string): number {

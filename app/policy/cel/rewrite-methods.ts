@@ -2,8 +2,9 @@
 // string methods differ from cel-go: `matches` uses a bare JS RegExp,
 // `lowerAscii`/`upperAscii` change non-ASCII letters too, and `indexOf`,
 // `lastIndexOf` and `substring` count UTF-16 code units instead of code
-// points. Before parsing, we point those method calls (outside string
-// literals) at our own implementations, and map the names back in messages.
+// points; its string() conversion differs too (see string-conversion.ts).
+// Before parsing, we point those calls (outside string literals) at our own
+// implementations, and map the names back in messages.
 
 /** Built-in method -> our replacement. */
 export const renamedMethods: Record<string, string> = {
@@ -15,9 +16,16 @@ export const renamedMethods: Record<string, string> = {
   substring: 'k8sSubstring',
 };
 
+/** Built-in global function -> our replacement. */
+export const renamedFunctions: Record<string, string> = {
+  string: 'k8sString',
+};
+
 const methodCall = new RegExp(`^\\.\\s*(${Object.keys(renamedMethods).join('|')})\\s*\\(`);
-const backwards = new RegExp(Object.values(renamedMethods).join('|'), 'g');
-const forwards = Object.fromEntries(Object.entries(renamedMethods).map(([k, v]) => [v, k]));
+const functionCall = new RegExp(`^(${Object.keys(renamedFunctions).join('|')})\\s*\\(`);
+const renamed = { ...renamedMethods, ...renamedFunctions };
+const backwards = new RegExp(Object.values(renamed).join('|'), 'g');
+const forwards = Object.fromEntries(Object.entries(renamed).map(([k, v]) => [v, k]));
 
 /** Returns the expression with the renamed method calls rewritten. */
 export function rewriteMethods(expression: string): string {
@@ -40,6 +48,13 @@ export function rewriteMethods(expression: string): string {
     if (match) {
       out += match[0].replace(match[1]!, renamedMethods[match[1]!]!);
       i += match[0].length;
+      continue;
+    }
+    const startsName = /[A-Za-z_]/.test(char) && !/[A-Za-z0-9_]/.test(expression[i - 1] ?? ' ') && !out.trimEnd().endsWith('.');
+    const call = startsName ? functionCall.exec(expression.slice(i, i + 40)) : null;
+    if (call) {
+      out += call[0].replace(call[1]!, renamedFunctions[call[1]!]!);
+      i += call[0].length;
       continue;
     }
     out += char;

@@ -184,6 +184,33 @@ spec: { match: { kinds: [{ apiGroups: ["apps"], kinds: ["Deployment"] }] } }`);
     expect(create(set, withPort(undefined, '')).violations.map((v) => v.message)).toEqual(['first container port 0 is privileged or missing', 'owner label is empty']);
   });
 
+  it('messages print doubles and durations as Kubernetes does (Go %g, seconds)', () => {
+    const set = policySet(`
+apiVersion: templates.gatekeeper.sh/v1
+kind: ConstraintTemplate
+metadata: { name: k8smaxmemory }
+spec:
+  crd: { spec: { names: { kind: K8sMaxMemory } } }
+  targets:
+    - target: admission.k8s.gatekeeper.sh
+      code:
+        - engine: K8sNativeValidation
+          source:
+            variables:
+              - { name: bytes, expression: "quantity(string(variables.anyObject.spec.template.spec.containers[0].resources.limits.memory)).asApproximateFloat()" }
+            validations:
+              - expression: "variables.bytes <= 1048576.0"
+                messageExpression: "'memory ' + string(variables.bytes) + ' bytes over 1Mi; grace ' + string(duration('90s'))"
+---
+apiVersion: constraints.gatekeeper.sh/v1beta1
+kind: K8sMaxMemory
+metadata: { name: max-memory }
+spec: { match: { kinds: [{ apiGroups: ["apps"], kinds: ["Deployment"] }] } }`);
+    const withMemory = (memory: string) => deployment('a', { podSpec: { containers: [{ name: 'app', image: 'app:1', resources: { limits: { memory } } }] } });
+    expect(create(set, withMemory('512Ki')).allowed).toBe(true);
+    expect(create(set, withMemory('2Gi')).violations).toMatchObject([{ message: 'memory 2.147483648e+09 bytes over 1Mi; grace 90s' }]);
+  });
+
   it('a constraint without its template is a problem', () => {
     const set = policySet('apiVersion: constraints.gatekeeper.sh/v1beta1\nkind: K8sNothing\nmetadata: { name: x }\nspec: {}');
     expect(set.problems[0]!.message).toContain('no ConstraintTemplate defines kind K8sNothing');
