@@ -55,6 +55,15 @@ export class CelCompileFailure extends Error {}
 
 let shared: Environment | undefined;
 
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
+
+function compareOrder(sign: number, op: '<' | '<=' | '>' | '>='): boolean {
+  return op === '<' ? sign < 0 : op === '<=' ? sign <= 0 : op === '>' ? sign > 0 : sign >= 0;
+}
+
 function buildEnvironment(): Environment {
   const env = new Environment({ unlistedVariablesAreDyn: false, enableOptionalTypes: true, homogeneousAggregateLiterals: false });
   for (const name of admissionVariables) env.registerVariable(name, 'dyn');
@@ -75,6 +84,11 @@ function buildEnvironment(): Environment {
   registerOptionalLibrary(registrar);
   // Heterogeneous numeric equality (Kubernetes 1.28+): 1 == 1.0.
   env.registerOperator('int == double', (a: bigint, b: number) => Number(a) === b);
+  // CEL's standard conversions and orderings that cel-js lacks: int(timestamp) is Unix seconds; bytes order bytewise.
+  env.registerFunction('int(google.protobuf.Timestamp): int', (t: Date) => BigInt(Math.floor(t.getTime() / 1000)));
+  for (const op of ['<', '<=', '>', '>='] as const) {
+    env.registerOperator(`bytes ${op} bytes`, (a: Uint8Array, b: Uint8Array) => compareOrder(compareBytes(a, b), op));
+  }
   env.registerFunction('int(uint): int', (u: { valueOf(): bigint }) => {
     const value = BigInt(u.valueOf());
     if (value > (1n << 63n) - 1n) throw new Error('int() range error: the uint does not fit an int');

@@ -132,6 +132,10 @@ describe('regex (RE2 semantics)', () => {
     ['"ABC".matches("^abc$")', false],
     ['"Ünïcode".matches("^\\\\pL+$")', true],
     ['"image:v1".matches("(?P<tag>v[0-9]+)$")', true],
+    ['"日本".matches("^\\\\p{Han}+$")', true],
+    ['"abc".matches("^\\\\p{Greek}+$")', false],
+    ['"abc".matches("^\\\\p{^Greek}+$")', true],
+    ['"aB".matches("^\\\\p{Ll}\\\\p{Lu}$")', true],
   ])('%s', (expression, expected) => {
     expect(run(expression)).toEqual(expected);
   });
@@ -433,5 +437,18 @@ describe('string() as cel-go converts (Go %g for doubles)', () => {
 
   it('a type string() does not take is still a compile error that names string()', () => {
     expect(() => compileCel('string([1])')).toThrow(/'string\(list<int>\)'/);
+  });
+});
+
+describe('standard conversions and orderings cel-js lacks', () => {
+  it.each([
+    ['int(timestamp("2024-01-01T00:00:00Z"))', 1704067200n],
+    ['int(timestamp("1969-12-31T23:59:59.5Z"))', -1n],
+    ['b"a" < b"b"', true],
+    ['b"ab" > b"a"', true],
+    ['b"\\xff" >= b"a"', true],
+    ['b"" <= b""', true],
+  ])('%s', (expression, expected) => {
+    expect(run(expression)).toEqual(expected);
   });
 });

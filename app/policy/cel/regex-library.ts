@@ -13,6 +13,9 @@ const posixClasses: Record<string, string> = {
   word: '0-9A-Za-z_', xdigit: '0-9A-Fa-f',
 };
 
+/** Unicode general categories, which RE2 and JS both name bare; any other \p{Name} is a script. */
+const generalCategories = new Set('C Cc Cf Co Cs L Ll Lm Lo Lt Lu M Mc Me Mn N Nd Nl No P Pc Pd Pe Pf Pi Po Ps S Sc Sk Sm So Z Zl Zp Zs'.split(' '));
+
 /** Compiles an RE2 pattern to a JS RegExp (cached), or throws a CelLibraryError naming the construct. */
 export function compileRe2(pattern: string, global = false): RegExp {
   const key = global ? `g:${pattern}` : pattern;
@@ -53,6 +56,11 @@ export function compileRe2(pattern: string, global = false): RegExp {
     source = source.replace(/\\([pP])([A-Za-z])/g, '\\$1{$2}');
     flags += 'u';
   }
+  // RE2 names scripts bare (\p{Greek}, \p{^Han}); JS wants \p{Script=Greek} and \P{...} for negation.
+  source = source.replace(/\\([pP])\{(\^?)([A-Za-z_]+)\}/g, (whole, p: string, negated: string, name: string) => {
+    const letter = negated ? (p === 'p' ? 'P' : 'p') : p;
+    return generalCategories.has(name) || name === 'Any' ? `\\${letter}{${name}}` : `\\${letter}{Script=${name}}`;
+  });
   if (/\\[pP]\{/.test(source) && !flags.includes('u')) flags += 'u';
   let compiled: RegExp;
   try {

@@ -211,6 +211,35 @@ spec: { match: { kinds: [{ apiGroups: ["apps"], kinds: ["Deployment"] }] } }`);
     expect(create(set, withMemory('2Gi')).violations).toMatchObject([{ message: 'memory 2.147483648e+09 bytes over 1Mi; grace 90s' }]);
   });
 
+  it('templates may use RE2 script classes and int(timestamp)', () => {
+    const set = policySet(`
+apiVersion: templates.gatekeeper.sh/v1
+kind: ConstraintTemplate
+metadata: { name: k8slatinownerexpiry }
+spec:
+  crd: { spec: { names: { kind: K8sLatinOwnerExpiry } } }
+  targets:
+    - target: admission.k8s.gatekeeper.sh
+      code:
+        - engine: K8sNativeValidation
+          source:
+            variables:
+              - { name: annotations, expression: "variables.anyObject.metadata.?annotations.orValue({})" }
+            validations:
+              - expression: "variables.annotations.?owner.orValue('').matches('^\\\\\\\\p{Latin}+$')"
+                message: "owner must be written in Latin letters"
+              - expression: "int(timestamp(variables.annotations.?expires.orValue('1970-01-01T00:00:00Z'))) >= 1767225600"
+                message: "expires before 2026"
+---
+apiVersion: constraints.gatekeeper.sh/v1beta1
+kind: K8sLatinOwnerExpiry
+metadata: { name: latin-owner }
+spec: { match: { kinds: [{ apiGroups: [""], kinds: ["ConfigMap"] }] } }`);
+    const configMap = (owner: string, expires: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'default', annotations: { owner, expires } } });
+    expect(create(set, configMap('Zoë', '2026-06-01T00:00:00Z')).allowed).toBe(true);
+    expect(create(set, configMap('山田', '2025-06-01T00:00:00Z')).violations.map((v) => v.message)).toEqual(['owner must be written in Latin letters', 'expires before 2026']);
+  });
+
   it('a constraint without its template is a problem', () => {
     const set = policySet('apiVersion: constraints.gatekeeper.sh/v1beta1\nkind: K8sNothing\nmetadata: { name: x }\nspec: {}');
     expect(set.problems[0]!.message).toContain('no ConstraintTemplate defines kind K8sNothing');
