@@ -95,6 +95,14 @@ describe('format', () => {
 describe('lists', () => {
   it.each([
     ['[1, 2, 3].isSorted()', true],
+    ['[1, 1.0, 1u, 2].distinct().size()', 2n],
+    ['[1u].indexOf(1)', 0n],
+    ['sets.contains([1u, 2u], [2.0])', true],
+    ['[2u, 1u].sort()[0] == 1u', true],
+    ['[3u, 1u].max() == 3u', true],
+    ['[duration("2s"), duration("500ms")].sort()[0] == duration("500ms")', true],
+    ['[duration("1s"), duration("2s"), duration("1000ms")].distinct().size()', 2n],
+    ['[duration("2s")].indexOf(duration("1s"))', -1n],
     [['[3, 1].isSorted()'][0], false],
     ['["a", "b"].isSorted()', true],
     ['[1, 2, 3].sum()', 6n],

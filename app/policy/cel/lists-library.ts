@@ -1,13 +1,17 @@
 // Kubernetes lists library (k8s.io/apiserver/pkg/cel/library/lists.go) and
 // the cel-go sets extension.
 import { CelLibraryError, registerNamespace, type CelRegistrar } from './cel-registrar.js';
-import { celEquals } from './cel-equality.js';
+import { celEquals, unwrapUint } from './cel-equality.js';
 
+/** Orders two CEL values of comparable types (numbers across int/uint/double); throws otherwise. */
 export function compare(a: unknown, b: unknown): number {
+  a = unwrapUint(a);
+  b = unwrapUint(b);
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
   if ((typeof a === 'bigint' || typeof a === 'number') && (typeof b === 'bigint' || typeof b === 'number')) return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
   if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
+  if (a?.constructor?.name === 'Duration' && b?.constructor?.name === 'Duration') return Number((a as number).valueOf()) - Number((b as number).valueOf());
   const comparable = a as { compareTo?: (other: unknown) => bigint };
   if (typeof comparable?.compareTo === 'function') return Number(comparable.compareTo(b));
   throw new CelLibraryError(`cannot compare ${typeof a} and ${typeof b}`);

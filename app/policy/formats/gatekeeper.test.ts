@@ -240,6 +240,33 @@ spec: { match: { kinds: [{ apiGroups: [""], kinds: ["ConfigMap"] }] } }`);
     expect(create(set, configMap('山田', '2025-06-01T00:00:00Z')).violations.map((v) => v.message)).toEqual(['owner must be written in Latin letters', 'expires before 2026']);
   });
 
+  it('lists of durations sort, as cel-go orders them', () => {
+    const set = policySet(`
+apiVersion: templates.gatekeeper.sh/v1
+kind: ConstraintTemplate
+metadata: { name: k8sbackoffsorted }
+spec:
+  crd: { spec: { names: { kind: K8sBackoffSorted } } }
+  targets:
+    - target: admission.k8s.gatekeeper.sh
+      code:
+        - engine: K8sNativeValidation
+          source:
+            variables:
+              - { name: steps, expression: "variables.anyObject.data.backoff.split(',').map(s, duration(s))" }
+            validations:
+              - expression: "variables.steps == variables.steps.sort() && variables.steps.distinct().size() == size(variables.steps)"
+                messageExpression: "'backoff steps must ascend, shortest ' + string(variables.steps.sort()[0])"
+---
+apiVersion: constraints.gatekeeper.sh/v1beta1
+kind: K8sBackoffSorted
+metadata: { name: backoff }
+spec: { match: { kinds: [{ apiGroups: [""], kinds: ["ConfigMap"] }] } }`);
+    const configMap = (backoff: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'default' }, data: { backoff } });
+    expect(create(set, configMap('500ms,2s,1m')).allowed).toBe(true);
+    expect(create(set, configMap('2s,500ms')).violations).toMatchObject([{ message: 'backoff steps must ascend, shortest 0.5s' }]);
+  });
+
   it('a constraint without its template is a problem', () => {
     const set = policySet('apiVersion: constraints.gatekeeper.sh/v1beta1\nkind: K8sNothing\nmetadata: { name: x }\nspec: {}');
     expect(set.problems[0]!.message).toContain('no ConstraintTemplate defines kind K8sNothing');
