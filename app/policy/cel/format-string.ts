@@ -44,8 +44,31 @@ function toInteger(value: unknown, verb: string): bigint {
   throw new CelLibraryError(`error during formatting: ${verb} expects an integer, got ${typeof value}`);
 }
 
+// The double's exact value as m * 2^e (m a non-negative integer).
+function binaryParts(value: number): { mantissa: bigint; exponent: number } {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, Math.abs(value));
+  const bits = view.getBigUint64(0);
+  const biased = Number(bits >> 52n);
+  const fraction = bits & ((1n << 52n) - 1n);
+  return biased === 0 ? { mantissa: fraction, exponent: -1074 } : { mantissa: fraction | (1n << 52n), exponent: biased - 1075 };
+}
+
+// JS toFixed breaks an exact tie away from zero (2.25 -> "2.3"); Go's %f,
+// which cel-go uses, breaks it to even ("2.2"). Other values round the same.
 function fixed(value: number, precision: number): string {
   if (!Number.isFinite(value)) return formatDouble(value);
+  const { mantissa, exponent } = binaryParts(value);
+  if (exponent < 0) {
+    const scaled = mantissa * 10n ** BigInt(precision);
+    const divisor = 1n << BigInt(-exponent);
+    const quotient = scaled / divisor;
+    if ((scaled % divisor) * 2n === divisor && quotient % 2n === 0n) {
+      const digits = quotient.toString().padStart(precision + 1, '0');
+      const text = precision > 0 ? `${digits.slice(0, -precision)}.${digits.slice(-precision)}` : digits;
+      return value < 0 ? `-${text}` : text;
+    }
+  }
   return value.toFixed(precision);
 }
 

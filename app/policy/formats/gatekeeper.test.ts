@@ -267,6 +267,31 @@ spec: { match: { kinds: [{ apiGroups: [""], kinds: ["ConfigMap"] }] } }`);
     expect(create(set, configMap('2s,500ms')).violations).toMatchObject([{ message: 'backoff steps must ascend, shortest 0.5s' }]);
   });
 
+  it('format %.Nf breaks exact ties to even, as the cluster prints them', () => {
+    const set = policySet(`
+apiVersion: templates.gatekeeper.sh/v1
+kind: ConstraintTemplate
+metadata: { name: k8scpushare }
+spec:
+  crd: { spec: { names: { kind: K8sCpuShare } } }
+  targets:
+    - target: admission.k8s.gatekeeper.sh
+      code:
+        - engine: K8sNativeValidation
+          source:
+            variables:
+              - { name: share, expression: "double(variables.anyObject.spec.replicas) / 8.0" }
+            validations:
+              - expression: "variables.share <= 1.0"
+                messageExpression: "'share %.1f of the pool'.format([variables.share])"
+---
+apiVersion: constraints.gatekeeper.sh/v1beta1
+kind: K8sCpuShare
+metadata: { name: share }
+spec: { match: { kinds: [{ apiGroups: ["apps"], kinds: ["Deployment"] }] } }`);
+    expect(create(set, deployment('a', { replicas: 18 })).violations).toMatchObject([{ message: 'share 2.2 of the pool' }]);
+  });
+
   it('a constraint without its template is a problem', () => {
     const set = policySet('apiVersion: constraints.gatekeeper.sh/v1beta1\nkind: K8sNothing\nmetadata: { name: x }\nspec: {}');
     expect(set.problems[0]!.message).toContain('no ConstraintTemplate defines kind K8sNothing');
