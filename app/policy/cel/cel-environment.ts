@@ -18,6 +18,7 @@ import type { CelRegistrar } from './cel-registrar.js';
 import { restoreMethodNames, rewriteMethods } from './rewrite-methods.js';
 import { rewriteHas } from './rewrite-has.js';
 import { registerStringConversion } from './string-conversion.js';
+import { registerTimestampLibrary } from './timestamp-library.js';
 
 /** Variables every admission expression may use (all typed dyn except authorizer). */
 export const admissionVariables = ['object', 'oldObject', 'request', 'params', 'namespaceObject', 'variables'] as const;
@@ -78,6 +79,7 @@ function buildEnvironment(): Environment {
   registerQuantityLibrary(registrar);
   registerIpLibrary(registrar);
   registerStringConversion(registrar);
+  registerTimestampLibrary(registrar);
   registerSemverLibrary(registrar);
   registerFormatLibrary(registrar);
   registerComprehensionsLibrary(registrar);

@@ -3,11 +3,14 @@
 // `lowerAscii`/`upperAscii` change non-ASCII letters too, and `indexOf`,
 // `lastIndexOf` and `substring` count UTF-16 code units instead of code
 // points; its string() conversion differs too (see string-conversion.ts).
+// Timestamp accessors read the host's time zone (see timestamp-library.ts).
 // Before parsing, we point those calls (outside string literals) at our own
 // implementations, and map the names back in messages.
+import { timestampAccessorNames } from './timestamp-library.js';
 
 /** Built-in method -> our replacement. */
 export const renamedMethods: Record<string, string> = {
+  ...timestampAccessorNames,
   matches: 'k8sMatches',
   lowerAscii: 'k8sLowerAscii',
   upperAscii: 'k8sUpperAscii',

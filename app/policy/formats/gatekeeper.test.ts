@@ -292,6 +292,33 @@ spec: { match: { kinds: [{ apiGroups: ["apps"], kinds: ["Deployment"] }] } }`);
     expect(create(set, deployment('a', { replicas: 18 })).violations).toMatchObject([{ message: 'share 2.2 of the pool' }]);
   });
 
+  it('timestamp accessors take fixed-offset zones and ignore the host zone', () => {
+    const set = policySet(`
+apiVersion: templates.gatekeeper.sh/v1
+kind: ConstraintTemplate
+metadata: { name: k8smaintenancewindow }
+spec:
+  crd: { spec: { names: { kind: K8sMaintenanceWindow } } }
+  targets:
+    - target: admission.k8s.gatekeeper.sh
+      code:
+        - engine: K8sNativeValidation
+          source:
+            variables:
+              - { name: at, expression: "timestamp(variables.anyObject.metadata.annotations.scheduled)" }
+            validations:
+              - expression: "variables.at.getHours('+05:30') < 6 && variables.at.getDayOfWeek('+05:30') != 0"
+                messageExpression: "'scheduled ' + string(variables.at.getHours('+05:30')) + 'h on weekday ' + string(variables.at.getDayOfWeek('+05:30')) + ' (India time), outside the window'"
+---
+apiVersion: constraints.gatekeeper.sh/v1beta1
+kind: K8sMaintenanceWindow
+metadata: { name: window }
+spec: { match: { kinds: [{ apiGroups: [""], kinds: ["ConfigMap"] }] } }`);
+    const configMap = (scheduled: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'default', annotations: { scheduled } } });
+    expect(create(set, configMap('2024-07-01T22:00:00Z')).allowed).toBe(true);
+    expect(create(set, configMap('2024-07-06T20:00:00Z')).violations).toMatchObject([{ message: 'scheduled 1h on weekday 0 (India time), outside the window' }]);
+  });
+
   it('a constraint without its template is a problem', () => {
     const set = policySet('apiVersion: constraints.gatekeeper.sh/v1beta1\nkind: K8sNothing\nmetadata: { name: x }\nspec: {}');
     expect(set.problems[0]!.message).toContain('no ConstraintTemplate defines kind K8sNothing');
