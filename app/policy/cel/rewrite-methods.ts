@@ -22,6 +22,7 @@ export const renamedMethods: Record<string, string> = {
 /** Built-in global function -> our replacement. */
 export const renamedFunctions: Record<string, string> = {
   string: 'k8sString',
+  timestamp: 'k8sTimestamp',
 };
 
 const methodCall = new RegExp(`^\\.\\s*(${Object.keys(renamedMethods).join('|')})\\s*\\(`);

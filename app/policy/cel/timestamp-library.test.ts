@@ -48,3 +48,16 @@ describe('timestamp accessors', () => {
     expect(() => run(`${t}.getHours("2:x")`)).toThrow(/invalid time zone offset/);
   });
 });
+
+describe('timestamp()', () => {
+  it('takes RFC 3339 with Z or an offset, and Unix seconds', () => {
+    expect(run('timestamp("2024-01-01T00:00:00+02:00") == timestamp("2023-12-31T22:00:00Z")')).toBe(true);
+    expect(run('int(timestamp("2024-01-01T00:00:00.5Z")) == 1704067200')).toBe(true);
+    expect(run('timestamp(1704067200) == timestamp("2024-01-01T00:00:00Z")')).toBe(true);
+    expect(run('timestamp("0001-01-01T00:00:00Z").getFullYear()')).toBe(1n);
+  });
+
+  it.each(['Mon Jan 01 2024 00:00:00', '2024-01-01 00:00:00Z', '2024-01-01T00:00:00', '2024-02-30T00:00:00Z'])('rejects %s, as cel-go does', (text) => {
+    expect(() => run(`timestamp("${text}")`)).toThrow(/RFC 3339|not a valid date/);
+  });
+});

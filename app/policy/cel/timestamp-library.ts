@@ -1,8 +1,10 @@
 // Timestamp and duration accessors as cel-go computes them. cel-js reads a
 // timestamp's calendar fields through the host's local time zone (so
 // getDayOfYear() differed by machine) and rejects fixed-offset zones such as
-// "+05:30", which cel-go accepts beside IANA names. The accessor calls are
-// renamed before parsing (rewrite-methods.ts) and answered here.
+// "+05:30", which cel-go accepts beside IANA names. Its timestamp(string)
+// also took any string JS Date parses ("Mon Jan 01 2024 00:00:00", read in
+// the host zone), where cel-go takes RFC 3339 only. These calls are renamed
+// before parsing (rewrite-methods.ts) and answered here.
 import { CelLibraryError, type CelRegistrar } from './cel-registrar.js';
 
 interface Fields { year: number; month: number; day: number; hour: number; minute: number; second: number }
@@ -52,11 +54,41 @@ const accessors: Record<string, (f: Fields, date: Date) => number> = {
   getMilliseconds: (_, date) => ((date.getTime() % 1000) + 1000) % 1000,
 };
 
+const rfc3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+// 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z, the range cel-go allows.
+const earliest = -62135596800000;
+const latest = 253402300799999;
+
+function inRange(date: Date): Date {
+  const time = date.getTime();
+  if (!(time >= earliest && time <= latest)) throw new CelLibraryError('timestamp out of range (0001-01-01 to 9999-12-31)');
+  return date;
+}
+
+/** cel-go's timestamp(string): RFC 3339 only (time.Parse with time.RFC3339). */
+function parseTimestamp(text: string): Date {
+  const match = rfc3339.exec(text);
+  if (!match) throw new CelLibraryError(`timestamp ${JSON.stringify(text)} is not RFC 3339 (write 2024-01-31T12:00:00Z or with an offset such as +02:00)`);
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second));
+  date.setUTCFullYear(year);
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
+    throw new CelLibraryError(`timestamp ${JSON.stringify(text)} is not a valid date and time`);
+  }
+  const millis = match[7] ? Math.floor(Number(`0${match[7]}`) * 1000) : 0;
+  const zone = match[8]!;
+  const offset = zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+  return inRange(new Date(date.getTime() + millis - offset * 60_000));
+}
+
 /** Accessor name -> the name rewrite-methods.ts gives its calls. */
 export const timestampAccessorNames = Object.fromEntries(Object.keys(accessors).map((name) => [name, `k8s${name[0]!.toUpperCase()}${name.slice(1)}`]));
 
 /** Adds the renamed timestamp accessors (with and without a zone) and the duration ones. */
 export function registerTimestampLibrary(env: CelRegistrar): void {
+  env.registerFunction('k8sTimestamp(string): google.protobuf.Timestamp', parseTimestamp);
+  env.registerFunction('k8sTimestamp(int): google.protobuf.Timestamp', (seconds: bigint) => inRange(new Date(Number(seconds) * 1000)));
+  env.registerFunction('k8sTimestamp(google.protobuf.Timestamp): google.protobuf.Timestamp', (t: Date) => t);
   for (const [name, read] of Object.entries(accessors)) {
     const renamed = timestampAccessorNames[name]!;
     env.registerFunction(`google.protobuf.Timestamp.${renamed}(): int`, (d: Date) => BigInt(read(fieldsIn(d), d)));

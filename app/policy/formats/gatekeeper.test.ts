@@ -317,6 +317,9 @@ spec: { match: { kinds: [{ apiGroups: [""], kinds: ["ConfigMap"] }] } }`);
     const configMap = (scheduled: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'default', annotations: { scheduled } } });
     expect(create(set, configMap('2024-07-01T22:00:00Z')).allowed).toBe(true);
     expect(create(set, configMap('2024-07-06T20:00:00Z')).violations).toMatchObject([{ message: 'scheduled 1h on weekday 0 (India time), outside the window' }]);
+    const unparsable = create(set, configMap('Sat Jul 06 2024 20:00:00'));
+    expect(unparsable.allowed).toBe(false);
+    expect(JSON.stringify(unparsable)).toContain('is not RFC 3339');
   });
 
   it('a constraint without its template is a problem', () => {
