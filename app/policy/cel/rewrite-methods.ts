@@ -23,6 +23,7 @@ export const renamedMethods: Record<string, string> = {
 export const renamedFunctions: Record<string, string> = {
   string: 'k8sString',
   timestamp: 'k8sTimestamp',
+  duration: 'k8sDuration',
 };
 
 const methodCall = new RegExp(`^\\.\\s*(${Object.keys(renamedMethods).join('|')})\\s*\\(`);

@@ -61,3 +61,20 @@ describe('timestamp()', () => {
     expect(() => run(`timestamp("${text}")`)).toThrow(/RFC 3339|not a valid date/);
   });
 });
+
+describe('duration()', () => {
+  it.each([
+    ['string(duration("0"))', '0s'],
+    ['string(duration("1.s"))', '1s'],
+    ['string(duration(".5s"))', '0.5s'],
+    ['string(duration("2h45m30.5s"))', '9930.5s'],
+    ['string(duration("1µs"))', '0.000001s'],
+    ['duration("-1.5h") == duration("-90m")', true],
+  ])('%s', (expression, expected) => {
+    expect(run(expression)).toBe(expected);
+  });
+
+  it.each(['s', '1', '1d', '1h-30m', '3000000h'])('rejects %s, as Go time.ParseDuration does', (text) => {
+    expect(() => run(`duration("${text}")`)).toThrow(/invalid duration/);
+  });
+});

@@ -4,7 +4,8 @@
 // "+05:30", which cel-go accepts beside IANA names. Its timestamp(string)
 // also took any string JS Date parses ("Mon Jan 01 2024 00:00:00", read in
 // the host zone), where cel-go takes RFC 3339 only. These calls are renamed
-// before parsing (rewrite-methods.ts) and answered here.
+// before parsing (rewrite-methods.ts) and answered here, as is duration(),
+// which must follow Go's time.ParseDuration ("0" is valid, "s" and "1d" not).
 import { CelLibraryError, type CelRegistrar } from './cel-registrar.js';
 
 interface Fields { year: number; month: number; day: number; hour: number; minute: number; second: number }
@@ -81,11 +82,46 @@ function parseTimestamp(text: string): Date {
   return inRange(new Date(date.getTime() + millis - offset * 60_000));
 }
 
+const nanosPerUnit: Record<string, bigint> = { ns: 1n, us: 1_000n, 'µs': 1_000n, 'μs': 1_000n, ms: 1_000_000n, s: 1_000_000_000n, m: 60_000_000_000n, h: 3_600_000_000_000n };
+const maxNanos = (1n << 63n) - 1n;
+
+/** Go's time.ParseDuration, in nanoseconds. */
+function parseGoDuration(text: string): bigint {
+  const invalid = () => new CelLibraryError(`invalid duration ${JSON.stringify(text)} (write e.g. "90s", "1h30m" or "1.5h"; units ns, us, ms, s, m, h)`);
+  let rest = text;
+  const negative = rest.startsWith('-');
+  if (negative || rest.startsWith('+')) rest = rest.slice(1);
+  if (rest === '0') return 0n;
+  if (rest === '') throw invalid();
+  let total = 0n;
+  while (rest) {
+    const part = /^(\d*)(?:\.(\d*))?([^\d.]+)/.exec(rest);
+    if (!part || (part[1] === '' && !part[2])) throw invalid();
+    const unit = nanosPerUnit[part[3]!];
+    if (unit === undefined) throw invalid();
+    const fraction = part[2] ?? '';
+    total += BigInt(part[1] || '0') * unit + (fraction ? (BigInt(fraction) * unit) / 10n ** BigInt(fraction.length) : 0n);
+    if (total > maxNanos) throw invalid();
+    rest = rest.slice(part[0].length);
+  }
+  return negative ? -total : total;
+}
+
+type DurationConstructor = new (seconds: bigint, nanos: number) => unknown;
+
 /** Accessor name -> the name rewrite-methods.ts gives its calls. */
 export const timestampAccessorNames = Object.fromEntries(Object.keys(accessors).map((name) => [name, `k8s${name[0]!.toUpperCase()}${name.slice(1)}`]));
 
 /** Adds the renamed timestamp accessors (with and without a zone) and the duration ones. */
 export function registerTimestampLibrary(env: CelRegistrar): void {
+  // cel-js does not export its Duration class; take it from a value its own duration() makes.
+  let durationClass: DurationConstructor | undefined;
+  const makeDuration = (nanos: bigint) => {
+    durationClass ??= ((env as unknown as { evaluate(expression: string): object }).evaluate('duration("0s")').constructor) as DurationConstructor;
+    return new durationClass(nanos / 1_000_000_000n, Number(nanos % 1_000_000_000n));
+  };
+  env.registerFunction('k8sDuration(string): google.protobuf.Duration', (text: string) => makeDuration(parseGoDuration(text)));
+  env.registerFunction('k8sDuration(google.protobuf.Duration): google.protobuf.Duration', (d: unknown) => d);
   env.registerFunction('k8sTimestamp(string): google.protobuf.Timestamp', parseTimestamp);
   env.registerFunction('k8sTimestamp(int): google.protobuf.Timestamp', (seconds: bigint) => inRange(new Date(Number(seconds) * 1000)));
   env.registerFunction('k8sTimestamp(google.protobuf.Timestamp): google.protobuf.Timestamp', (t: Date) => t);

@@ -265,6 +265,8 @@ spec: { match: { kinds: [{ apiGroups: [""], kinds: ["ConfigMap"] }] } }`);
     const configMap = (backoff: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'default' }, data: { backoff } });
     expect(create(set, configMap('500ms,2s,1m')).allowed).toBe(true);
     expect(create(set, configMap('2s,500ms')).violations).toMatchObject([{ message: 'backoff steps must ascend, shortest 0.5s' }]);
+    expect(create(set, configMap('0,2s')).allowed).toBe(true);
+    expect(JSON.stringify(create(set, configMap('1s,1d')))).toContain('invalid duration \\"1d\\"');
   });
 
   it('format %.Nf breaks exact ties to even, as the cluster prints them', () => {
