@@ -18,3 +18,39 @@ export function registerNamespace(env: CelRegistrar, name: string, typeName: str
   env.registerType(typeName, Namespace);
   env.registerConstant(name, typeName, new Namespace());
 }
+
+/** What cel-js hands a macro-style function (`receiver.name(var, expr)`). */
+export interface MacroInput { ast: { setMeta?(key: string, value: unknown): void }; args: unknown[]; receiver: unknown }
+
+/**
+ * A `receiver.name(var, expr)` macro: `var` is bound in a scope of its own and
+ * `expr` is type-checked there as dyn. `evaluate` gets the receiver's value and
+ * a function that evaluates `expr` with `var` bound to a value.
+ */
+export function variableMacro(name: string, resultType: string, evaluate: (receiver: unknown, body: (value: unknown) => unknown) => unknown) {
+  return ({ ast, args, receiver }: MacroInput) => {
+    const variable = args[0] as { op?: string; args?: unknown };
+    if (variable?.op !== 'id') throw new CelLibraryError(`${name}(var, expr) needs a variable name first`);
+    return {
+      ast,
+      receiver,
+      variable: variable.args as string,
+      body: args[1],
+      scope: undefined as any,
+      typeCheck(checker: any, macro: any, ctx: any) {
+        checker.check(macro.receiver, ctx);
+        macro.scope = ctx.forkWithVariable(macro.variable, checker.getType('dyn'));
+        checker.check(macro.body, macro.scope);
+        macro.ast.setMeta?.('async', false);
+        return checker.getType(resultType);
+      },
+      evaluate(ev: any, macro: any, ctx: any) {
+        const scope = macro.scope.reuse(ctx);
+        return evaluate(ev.run(macro.receiver, ctx), (value) => {
+          scope.setIterValue(value, ev);
+          return ev.run(macro.body, scope);
+        });
+      },
+    };
+  };
+}

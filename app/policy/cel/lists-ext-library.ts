@@ -2,7 +2,7 @@
 // in 1.34 and Kyverno's CEL environment has: slice, flatten, distinct,
 // reverse, sort, sortBy and lists.range. sortBy is a macro (its key
 // expression names the element), built like the two-variable comprehensions.
-import { CelLibraryError, registerNamespace, type CelRegistrar } from './cel-registrar.js';
+import { CelLibraryError, registerNamespace, variableMacro, type CelRegistrar } from './cel-registrar.js';
 import { celEquals } from './cel-equality.js';
 import { compare } from './lists-library.js';
 
@@ -43,32 +43,10 @@ function sorted<T>(items: T[], key: (item: T) => unknown): T[] {
   return [...items].sort((a, b) => compare(key(a), key(b)));
 }
 
-type Node = { op: string; args: unknown };
-
-function sortByMacro({ ast, args, receiver }: { ast: any; args: Node[]; receiver: Node }) {
-  if (args[0]?.op !== 'id') throw new CelLibraryError('sortBy(var, expr) needs a variable name first');
-  return {
-    ast,
-    receiver,
-    variable: args[0].args as string,
-    key: args[1],
-    scope: undefined as any,
-    typeCheck(checker: any, macro: any, ctx: any) {
-      checker.check(macro.receiver, ctx);
-      macro.scope = ctx.forkWithVariable(macro.variable, checker.getType('dyn'));
-      checker.check(macro.key, macro.scope);
-      macro.ast.setMeta?.('async', false);
-      return checker.getType('list');
-    },
-    evaluate(ev: any, macro: any, ctx: any) {
-      const list = ev.run(macro.receiver, ctx);
-      if (!Array.isArray(list)) throw new CelLibraryError('sortBy needs a list');
-      const scope = macro.scope.reuse(ctx);
-      const keyed = list.map((item: unknown) => { scope.setIterValue(item, ev); return { item, key: ev.run(macro.key, scope) }; });
-      return sorted(keyed, (entry) => entry.key).map((entry) => entry.item);
-    },
-  };
-}
+const sortByMacro = variableMacro('sortBy', 'list', (list, keyOf) => {
+  if (!Array.isArray(list)) throw new CelLibraryError('sortBy needs a list');
+  return sorted(list.map((item: unknown) => ({ item, key: keyOf(item) })), (entry) => entry.key).map((entry) => entry.item);
+});
 
 /** Adds the cel-go lists extension (version 3). */
 export function registerListsExtLibrary(env: CelRegistrar): void {

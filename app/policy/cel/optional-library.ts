@@ -8,9 +8,7 @@
 // also has optMap/optFlatMap, optional.ofNonZeroValue, list.first()/last()
 // and optional.unwrap()/unwrapOpt(); cel-js lacks them, so they are added here.
 import { Optional } from '@marcbachmann/cel-js';
-import { CelLibraryError, type CelRegistrar } from './cel-registrar.js';
-
-interface MacroInput { ast: { setMeta?(key: string, value: unknown): void }; args: unknown[]; receiver: unknown }
+import { CelLibraryError, variableMacro, type CelRegistrar, type MacroInput } from './cel-registrar.js';
 
 /** cel-go's IsZeroValue: null, false, 0, 0u, 0.0, "", b"", an empty list or map, a zero duration. */
 function isZeroValue(value: unknown): boolean {
@@ -35,32 +33,12 @@ function optionalOf(value: unknown, what: string): Optional {
 // and evaluate expr when opt has a value; an empty optional stays empty.
 function optionalMapMacro(flat: boolean) {
   const name = flat ? 'optFlatMap' : 'optMap';
-  return ({ ast, args, receiver }: MacroInput) => {
-    const variable = args[0] as { op?: string; args?: unknown };
-    if (variable?.op !== 'id') throw new CelLibraryError(`${name} first argument must be an identifier`);
-    return {
-      ast,
-      receiver,
-      name: variable.args as string,
-      body: args[1],
-      scope: undefined as any,
-      typeCheck(checker: any, macro: any, ctx: any) {
-        checker.check(macro.receiver, ctx);
-        macro.scope = ctx.forkWithVariable(macro.name, checker.getType('dyn'));
-        checker.check(macro.body, macro.scope);
-        macro.ast.setMeta?.('async', false);
-        return checker.getType('optional');
-      },
-      evaluate(ev: any, macro: any, ctx: any) {
-        const optional = optionalOf(ev.run(macro.receiver, ctx), `${name} receiver`);
-        if (!optional.hasValue()) return optional;
-        const scope = macro.scope.reuse(ctx);
-        scope.setIterValue(optional.value(), ev);
-        const result = ev.run(macro.body, scope);
-        return flat ? optionalOf(result, `${name} result`) : Optional.of(result);
-      },
-    };
-  };
+  return variableMacro(name, 'optional', (receiver, body) => {
+    const optional = optionalOf(receiver, `${name} receiver`);
+    if (!optional.hasValue()) return optional;
+    const result = body(optional.value());
+    return flat ? optionalOf(result, `${name} result`) : Optional.of(result);
+  });
 }
 
 function unwrap(list: unknown[]): unknown[] {
