@@ -34,6 +34,28 @@ spec:
 ${spec.replace(/^/gm, '  ')}`;
 }
 
+/** A CEL ConstraintTemplate (`source` is its K8sNativeValidation source) and one constraint with `match`. */
+function celConstraint(template: string, kind: string, constraint: string, source: string, match: string) {
+  const indented = source.trim().split('\n').map((line) => `            ${line}`).join('\n');
+  return policySet(`
+apiVersion: templates.gatekeeper.sh/v1
+kind: ConstraintTemplate
+metadata: { name: ${template} }
+spec:
+  crd: { spec: { names: { kind: ${kind} } } }
+  targets:
+    - target: admission.k8s.gatekeeper.sh
+      code:
+        - engine: K8sNativeValidation
+          source:
+${indented}
+---
+apiVersion: constraints.gatekeeper.sh/v1beta1
+kind: ${kind}
+metadata: { name: ${constraint} }
+spec: { match: ${match} }`);
+}
+
 const kinds = 'match:\n  kinds: [{ apiGroups: ["apps"], kinds: ["Deployment"] }]';
 
 describe('Gatekeeper K8sNativeValidation', () => {
@@ -122,30 +144,16 @@ spec: { match: { kinds: [{ apiGroups: ["apps"], kinds: ["Deployment"] }] } }`);
   });
 
   it('templates may use ip.isCanonical and transformMapEntry (Kubernetes 1.30 and 1.32 libraries)', () => {
-    const set = policySet(`
-apiVersion: templates.gatekeeper.sh/v1
-kind: ConstraintTemplate
-metadata: { name: k8scanonicalexternalips }
-spec:
-  crd: { spec: { names: { kind: K8sCanonicalExternalIps } } }
-  targets:
-    - target: admission.k8s.gatekeeper.sh
-      code:
-        - engine: K8sNativeValidation
-          source:
-            variables:
-              - { name: ips, expression: "variables.anyObject.spec.?externalIPs.orValue([])" }
-              - { name: byIp, expression: "variables.ips.transformMapEntry(i, a, {a: i})" }
-            validations:
-              - expression: "variables.ips.all(a, ip.isCanonical(a))"
-                messageExpression: "'not canonical: ' + variables.ips.filter(a, !ip.isCanonical(a)).join(', ')"
-              - expression: "size(variables.byIp) <= 2"
-                message: "at most two external IPs"
----
-apiVersion: constraints.gatekeeper.sh/v1beta1
-kind: K8sCanonicalExternalIps
-metadata: { name: canonical }
-spec: { match: { kinds: [{ apiGroups: [""], kinds: ["Service"] }] } }`);
+    const set = celConstraint('k8scanonicalexternalips', 'K8sCanonicalExternalIps', 'canonical', `
+variables:
+  - { name: ips, expression: "variables.anyObject.spec.?externalIPs.orValue([])" }
+  - { name: byIp, expression: "variables.ips.transformMapEntry(i, a, {a: i})" }
+validations:
+  - expression: "variables.ips.all(a, ip.isCanonical(a))"
+    messageExpression: "'not canonical: ' + variables.ips.filter(a, !ip.isCanonical(a)).join(', ')"
+  - expression: "size(variables.byIp) <= 2"
+    message: "at most two external IPs"
+`, '{ kinds: [{ apiGroups: [""], kinds: ["Service"] }] }');
     const service = (externalIPs: string[]) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's', namespace: 'default' }, spec: { externalIPs } });
     expect(create(set, service(['192.0.2.10', '2001:db8::1'])).allowed).toBe(true);
     expect(create(set, service(['2001:DB8::1'])).violations).toMatchObject([{ message: 'not canonical: 2001:DB8::1' }]);
@@ -153,30 +161,16 @@ spec: { match: { kinds: [{ apiGroups: [""], kinds: ["Service"] }] } }`);
   });
 
   it('templates may use the optional library beyond orValue: optMap, first, ofNonZeroValue', () => {
-    const set = policySet(`
-apiVersion: templates.gatekeeper.sh/v1
-kind: ConstraintTemplate
-metadata: { name: k8sfirstcontainerport }
-spec:
-  crd: { spec: { names: { kind: K8sFirstContainerPort } } }
-  targets:
-    - target: admission.k8s.gatekeeper.sh
-      code:
-        - engine: K8sNativeValidation
-          source:
-            variables:
-              - { name: port, expression: "variables.anyObject.spec.template.spec.containers.first().optFlatMap(c, c.?ports.orValue([]).first()).optMap(p, p.containerPort)" }
-              - { name: owner, expression: "optional.ofNonZeroValue(variables.anyObject.metadata.?labels.orValue({}).?owner.orValue(''))" }
-            validations:
-              - expression: "variables.port.orValue(0) >= 1024"
-                messageExpression: "'first container port ' + string(variables.port.orValue(0)) + ' is privileged or missing'"
-              - expression: "variables.owner.hasValue()"
-                message: "owner label is empty"
----
-apiVersion: constraints.gatekeeper.sh/v1beta1
-kind: K8sFirstContainerPort
-metadata: { name: first-port }
-spec: { match: { kinds: [{ apiGroups: ["apps"], kinds: ["Deployment"] }] } }`);
+    const set = celConstraint('k8sfirstcontainerport', 'K8sFirstContainerPort', 'first-port', `
+variables:
+  - { name: port, expression: "variables.anyObject.spec.template.spec.containers.first().optFlatMap(c, c.?ports.orValue([]).first()).optMap(p, p.containerPort)" }
+  - { name: owner, expression: "optional.ofNonZeroValue(variables.anyObject.metadata.?labels.orValue({}).?owner.orValue(''))" }
+validations:
+  - expression: "variables.port.orValue(0) >= 1024"
+    messageExpression: "'first container port ' + string(variables.port.orValue(0)) + ' is privileged or missing'"
+  - expression: "variables.owner.hasValue()"
+    message: "owner label is empty"
+`, '{ kinds: [{ apiGroups: ["apps"], kinds: ["Deployment"] }] }');
     const withPort = (port: number | undefined, owner: string) =>
       deployment('a', { labels: { owner }, podSpec: { containers: [{ name: 'app', image: 'app:1', ...(port ? { ports: [{ containerPort: port }] } : {}) }] } });
     expect(create(set, withPort(8080, 'team-a')).allowed).toBe(true);
@@ -185,83 +179,41 @@ spec: { match: { kinds: [{ apiGroups: ["apps"], kinds: ["Deployment"] }] } }`);
   });
 
   it('messages print doubles and durations as Kubernetes does (Go %g, seconds)', () => {
-    const set = policySet(`
-apiVersion: templates.gatekeeper.sh/v1
-kind: ConstraintTemplate
-metadata: { name: k8smaxmemory }
-spec:
-  crd: { spec: { names: { kind: K8sMaxMemory } } }
-  targets:
-    - target: admission.k8s.gatekeeper.sh
-      code:
-        - engine: K8sNativeValidation
-          source:
-            variables:
-              - { name: bytes, expression: "quantity(string(variables.anyObject.spec.template.spec.containers[0].resources.limits.memory)).asApproximateFloat()" }
-            validations:
-              - expression: "variables.bytes <= 1048576.0"
-                messageExpression: "'memory ' + string(variables.bytes) + ' bytes over 1Mi; grace ' + string(duration('90s'))"
----
-apiVersion: constraints.gatekeeper.sh/v1beta1
-kind: K8sMaxMemory
-metadata: { name: max-memory }
-spec: { match: { kinds: [{ apiGroups: ["apps"], kinds: ["Deployment"] }] } }`);
+    const set = celConstraint('k8smaxmemory', 'K8sMaxMemory', 'max-memory', `
+variables:
+  - { name: bytes, expression: "quantity(string(variables.anyObject.spec.template.spec.containers[0].resources.limits.memory)).asApproximateFloat()" }
+validations:
+  - expression: "variables.bytes <= 1048576.0"
+    messageExpression: "'memory ' + string(variables.bytes) + ' bytes over 1Mi; grace ' + string(duration('90s'))"
+`, '{ kinds: [{ apiGroups: ["apps"], kinds: ["Deployment"] }] }');
     const withMemory = (memory: string) => deployment('a', { podSpec: { containers: [{ name: 'app', image: 'app:1', resources: { limits: { memory } } }] } });
     expect(create(set, withMemory('512Ki')).allowed).toBe(true);
     expect(create(set, withMemory('2Gi')).violations).toMatchObject([{ message: 'memory 2.147483648e+09 bytes over 1Mi; grace 90s' }]);
   });
 
   it('templates may use RE2 script classes and int(timestamp)', () => {
-    const set = policySet(`
-apiVersion: templates.gatekeeper.sh/v1
-kind: ConstraintTemplate
-metadata: { name: k8slatinownerexpiry }
-spec:
-  crd: { spec: { names: { kind: K8sLatinOwnerExpiry } } }
-  targets:
-    - target: admission.k8s.gatekeeper.sh
-      code:
-        - engine: K8sNativeValidation
-          source:
-            variables:
-              - { name: annotations, expression: "variables.anyObject.metadata.?annotations.orValue({})" }
-            validations:
-              - expression: "variables.annotations.?owner.orValue('').matches('^\\\\\\\\p{Latin}+$')"
-                message: "owner must be written in Latin letters"
-              - expression: "int(timestamp(variables.annotations.?expires.orValue('1970-01-01T00:00:00Z'))) >= 1767225600"
-                message: "expires before 2026"
----
-apiVersion: constraints.gatekeeper.sh/v1beta1
-kind: K8sLatinOwnerExpiry
-metadata: { name: latin-owner }
-spec: { match: { kinds: [{ apiGroups: [""], kinds: ["ConfigMap"] }] } }`);
+    const set = celConstraint('k8slatinownerexpiry', 'K8sLatinOwnerExpiry', 'latin-owner', `
+variables:
+  - { name: annotations, expression: "variables.anyObject.metadata.?annotations.orValue({})" }
+validations:
+  - expression: "variables.annotations.?owner.orValue('').matches('^\\\\\\\\p{Latin}+$')"
+    message: "owner must be written in Latin letters"
+  - expression: "int(timestamp(variables.annotations.?expires.orValue('1970-01-01T00:00:00Z'))) >= 1767225600"
+    message: "expires before 2026"
+`, '{ kinds: [{ apiGroups: [""], kinds: ["ConfigMap"] }] }');
     const configMap = (owner: string, expires: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'default', annotations: { owner, expires } } });
     expect(create(set, configMap('Zoë', '2026-06-01T00:00:00Z')).allowed).toBe(true);
     expect(create(set, configMap('山田', '2025-06-01T00:00:00Z')).violations.map((v) => v.message)).toEqual(['owner must be written in Latin letters', 'expires before 2026']);
   });
 
   it('lists of durations sort, as cel-go orders them', () => {
-    const set = policySet(`
-apiVersion: templates.gatekeeper.sh/v1
-kind: ConstraintTemplate
-metadata: { name: k8sbackoffsorted }
-spec:
-  crd: { spec: { names: { kind: K8sBackoffSorted } } }
-  targets:
-    - target: admission.k8s.gatekeeper.sh
-      code:
-        - engine: K8sNativeValidation
-          source:
-            variables:
-              - { name: steps, expression: "variables.anyObject.data.backoff.split(',').map(s, duration(s))" }
-            validations:
-              - expression: "variables.steps == variables.steps.sort() && variables.steps.distinct().size() == size(variables.steps)"
-                messageExpression: "'backoff steps must ascend, shortest ' + string(variables.steps.sort()[0])"
----
-apiVersion: constraints.gatekeeper.sh/v1beta1
-kind: K8sBackoffSorted
-metadata: { name: backoff }
-spec: { match: { kinds: [{ apiGroups: [""], kinds: ["ConfigMap"] }] } }`);
+    const set = celConstraint('k8sbackoffsorted', 'K8sBackoffSorted', 'backoff', `
+variables:
+  - { name: steps, expression: "variables.anyObject.data.backoff.split(',').map(s, duration(s))" }
+validations:
+  - expression: "variables.steps == variables.steps.sort() && variables.steps.distinct().size() == size(variables.steps)"
+    messageExpression: "'backoff steps must ascend, shortest ' + string(variables.steps.sort()[0])"
+`, '{ kinds: [{ apiGroups: [""], kinds: ["ConfigMap"] }] }');
     const configMap = (backoff: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'default' }, data: { backoff } });
     expect(create(set, configMap('500ms,2s,1m')).allowed).toBe(true);
     expect(create(set, configMap('2s,500ms')).violations).toMatchObject([{ message: 'backoff steps must ascend, shortest 0.5s' }]);
@@ -270,52 +222,24 @@ spec: { match: { kinds: [{ apiGroups: [""], kinds: ["ConfigMap"] }] } }`);
   });
 
   it('format %.Nf breaks exact ties to even, as the cluster prints them', () => {
-    const set = policySet(`
-apiVersion: templates.gatekeeper.sh/v1
-kind: ConstraintTemplate
-metadata: { name: k8scpushare }
-spec:
-  crd: { spec: { names: { kind: K8sCpuShare } } }
-  targets:
-    - target: admission.k8s.gatekeeper.sh
-      code:
-        - engine: K8sNativeValidation
-          source:
-            variables:
-              - { name: share, expression: "double(variables.anyObject.spec.replicas) / 8.0" }
-            validations:
-              - expression: "variables.share <= 1.0"
-                messageExpression: "'share %.1f of the pool'.format([variables.share])"
----
-apiVersion: constraints.gatekeeper.sh/v1beta1
-kind: K8sCpuShare
-metadata: { name: share }
-spec: { match: { kinds: [{ apiGroups: ["apps"], kinds: ["Deployment"] }] } }`);
+    const set = celConstraint('k8scpushare', 'K8sCpuShare', 'share', `
+variables:
+  - { name: share, expression: "double(variables.anyObject.spec.replicas) / 8.0" }
+validations:
+  - expression: "variables.share <= 1.0"
+    messageExpression: "'share %.1f of the pool'.format([variables.share])"
+`, '{ kinds: [{ apiGroups: ["apps"], kinds: ["Deployment"] }] }');
     expect(create(set, deployment('a', { replicas: 18 })).violations).toMatchObject([{ message: 'share 2.2 of the pool' }]);
   });
 
   it('timestamp accessors take fixed-offset zones and ignore the host zone', () => {
-    const set = policySet(`
-apiVersion: templates.gatekeeper.sh/v1
-kind: ConstraintTemplate
-metadata: { name: k8smaintenancewindow }
-spec:
-  crd: { spec: { names: { kind: K8sMaintenanceWindow } } }
-  targets:
-    - target: admission.k8s.gatekeeper.sh
-      code:
-        - engine: K8sNativeValidation
-          source:
-            variables:
-              - { name: at, expression: "timestamp(variables.anyObject.metadata.annotations.scheduled)" }
-            validations:
-              - expression: "variables.at.getHours('+05:30') < 6 && variables.at.getDayOfWeek('+05:30') != 0"
-                messageExpression: "'scheduled ' + string(variables.at.getHours('+05:30')) + 'h on weekday ' + string(variables.at.getDayOfWeek('+05:30')) + ' (India time), outside the window'"
----
-apiVersion: constraints.gatekeeper.sh/v1beta1
-kind: K8sMaintenanceWindow
-metadata: { name: window }
-spec: { match: { kinds: [{ apiGroups: [""], kinds: ["ConfigMap"] }] } }`);
+    const set = celConstraint('k8smaintenancewindow', 'K8sMaintenanceWindow', 'window', `
+variables:
+  - { name: at, expression: "timestamp(variables.anyObject.metadata.annotations.scheduled)" }
+validations:
+  - expression: "variables.at.getHours('+05:30') < 6 && variables.at.getDayOfWeek('+05:30') != 0"
+    messageExpression: "'scheduled ' + string(variables.at.getHours('+05:30')) + 'h on weekday ' + string(variables.at.getDayOfWeek('+05:30')) + ' (India time), outside the window'"
+`, '{ kinds: [{ apiGroups: [""], kinds: ["ConfigMap"] }] }');
     const configMap = (scheduled: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'default', annotations: { scheduled } } });
     expect(create(set, configMap('2024-07-01T22:00:00Z')).allowed).toBe(true);
     expect(create(set, configMap('2024-07-06T20:00:00Z')).violations).toMatchObject([{ message: 'scheduled 1h on weekday 0 (India time), outside the window' }]);
