@@ -43,6 +43,7 @@ export class SimulationService implements SimulationApi {
   /** Services that a change touched while a run was going; simulated again after it. */
   private pendingServices = new Set<string>();
   private pendingFull = false;
+  private policySummaries: { key: string; summaries: PolicySummary[] } | undefined;
 
   readonly onSimulationProgress = this.progress.event;
   readonly onSimulationFinished = this.finished.event;
@@ -84,7 +85,10 @@ export class SimulationService implements SimulationApi {
     const workspaceDir = this.options.workspaceDir();
     if (!workspaceDir) throw new WorkspaceNotOpenError('Open a workspace to see its policies.', {});
     const model = await loadWorkspace(workspaceDir);
-    return summarisePolicies(model.policies);
+    // Compiling the policies runs on the main thread: do it only when they changed.
+    const key = JSON.stringify(model.policies);
+    if (this.policySummaries?.key !== key) this.policySummaries = { key, summaries: summarisePolicies(model.policies) };
+    return this.policySummaries.summaries;
   }
 
   async exportSimulationReport({ format }: { format: ReportFormatName }): Promise<{ fileName: string; mimeType: string; text: string }> {
